@@ -1,0 +1,217 @@
+import LitgraphCorpus
+
+/// One entity a paper mentions, with every surface form it is written as.
+public struct ExtractedEntity: Sendable, Hashable {
+    /// The canonical name (the catalogue's, or the paper's own for a new name).
+    public var name: String
+    public var type: EntityType
+    /// Distinct strings by which the paper refers to it, as written, in order of first appearance.
+    public var surfaces: [String]
+    /// True when the paper presents the entity as its own contribution.
+    public var introduced: Bool
+    /// Number of mentions in title and abstract.
+    public var count: Int
+    /// True when the name comes from the catalogue rather than from this paper.
+    public var catalogued: Bool
+    /// Byte offset of the first mention (title first): extraction output keeps this order.
+    public var firstOffset: Int
+
+    /// How the paper relates to the entity: it introduces it, or otherwise uses it.
+    public var role: MentionRole { introduced ? .introduces : .uses }
+}
+
+/// How a paper relates to an entity it mentions.
+public enum MentionRole: String, Sendable, Codable, CaseIterable {
+    case introduces, uses, compares, mentions
+}
+
+/// The entities of one paper.
+public struct PaperEntities: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var entities: [ExtractedEntity]
+}
+
+/// Finds the named methods, benchmarks and datasets in papers: catalogue names through one automaton, names
+/// a paper introduces (title prefix, "we propose X"), and acronym definitions that tie a long form to its
+/// short form. Built once per catalogue; `extract` is safe to call from many threads.
+public final class Extractor: Sendable {
+    public let catalogue: Catalogue
+    let matcher: Matcher
+
+    public init(catalogue: Catalogue) {
+        self.catalogue = catalogue
+        self.matcher = Matcher(patterns: Self.patterns(for: catalogue))
+    }
+
+    /// Matcher patterns for every surface of every entry, plus the run-together spelling of names written
+    /// with separators (MetaWorld for Meta-World). A name written explicitly by one entry wins over a
+    /// generated spelling of another; short names and ambiguous entries match only with their exact case.
+    static func patterns(for catalogue: Catalogue) -> [MatcherPattern] {
+        var result: [MatcherPattern] = []
+        var taken = Set<String>()
+        func key(_ s: String) -> String { s.lowercased().replacingOccurrences(of: "-", with: " ") }
+        for (index, entry) in catalogue.entries.enumerated() {
+            for surface in entry.surfaces {
+                let trimmed = surface.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else { continue }
+                taken.insert(key(trimmed))
+                result.append(MatcherPattern(trimmed, exactCase: exactCase(trimmed, entry), value: Int32(index)))
+            }
+        }
+        for (index, entry) in catalogue.entries.enumerated() {
+            for surface in entry.surfaces where surface.contains(" ") || surface.contains("-") {
+                let joined = surface.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "")
+                guard joined.utf8.count >= 4, taken.insert(key(joined)).inserted else { continue }
+                result.append(MatcherPattern(joined, exactCase: exactCase(joined, entry), value: Int32(index)))
+            }
+        }
+        return result
+    }
+
+    /// Short names (five letters or fewer) and ambiguous entries must match with their exact case.
+    static func exactCase(_ surface: String, _ entry: CatalogueEntry) -> Bool {
+        entry.ambiguous || surface.utf8.filter(Byte.isLetter).count <= 5
+    }
+
+    /// The entities of many papers, in input order.
+    public func extract(_ papers: [Paper]) -> [PaperEntities] { papers.map(extract) }
+
+    /// The entities of one paper, in order of first mention.
+    public func extract(_ paper: Paper) -> PaperEntities {
+        var text = Array(paper.title.utf8)
+        let titleEnd = text.count
+        text.append(10)
+        text.append(contentsOf: paper.abstract.utf8)
+        let entities = text.withUnsafeBufferPointer { extract(bytes: $0, titleEnd: titleEnd) }
+        return PaperEntities(id: paper.id, title: paper.title, entities: entities)
+    }
+
+    /// Accumulates one paper's entities, keyed by lower-cased canonical name.
+    private struct Builder {
+        var order: [String] = []
+        var byKey: [String: ExtractedEntity] = [:]
+        /// Byte ranges already counted as mentions, so a surface found twice is counted once.
+        var covered: [Range<Int>] = []
+
+        mutating func add(name: String, type: EntityType, surface: String, at range: Range<Int>,
+                          catalogued: Bool, introduced: Bool = false) {
+            let key = name.lowercased()
+            if var e = byKey[key] {
+                if !e.surfaces.contains(surface) { e.surfaces.append(surface) }
+                e.count += 1
+                e.firstOffset = min(e.firstOffset, range.lowerBound)
+                e.introduced = e.introduced || introduced
+                byKey[key] = e
+            } else {
+                order.append(key)
+                byKey[key] = ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
+                                             count: 1, catalogued: catalogued, firstOffset: range.lowerBound)
+            }
+            covered.append(range)
+        }
+
+        func isCovered(_ r: Range<Int>) -> Bool { covered.contains { $0.overlaps(r) } }
+    }
+
+    func extract(bytes t: UnsafeBufferPointer<UInt8>, titleEnd: Int) -> [ExtractedEntity] {
+        let hits = matcher.matches(in: t)
+        let definitions = AcronymDefinitions.find(in: t)
+        let tokens = tokenize(t)
+        var b = Builder()
+        var entryAt: [Int: (hit: MatcherHit, entry: CatalogueEntry)] = [:]
+        for hit in hits {
+            let entry = catalogue.entries[Int(hit.value)]
+            b.add(name: entry.name, type: entry.type, surface: t.string(hit.start, hit.end), at: hit.start..<hit.end,
+                  catalogued: true)
+            entryAt[hit.start] = (hit, entry)
+        }
+        func hit(covering s: Int, _ e: Int) -> CatalogueEntry? {
+            hits.first { $0.start <= s && e <= $0.end && (e - s) * 2 >= ($0.end - $0.start) }
+                .map { catalogue.entries[Int($0.value)] }
+        }
+        func exactHit(_ s: Int, _ e: Int) -> CatalogueEntry? {
+            hits.first { $0.start == s && $0.end == e }.map { catalogue.entries[Int($0.value)] }
+        }
+
+        // Names introduced by the paper; a catalogued one is marked, a new one added.
+        let intros = IntroducedNames.find(in: t, titleEnd: titleEnd, tokens: tokens, definitions: definitions,
+                                          isCatalogued: { s, e in exactHit(s, e) != nil })
+        var newNames: [(name: String, type: EntityType)] = []
+        var typed = Set<String>()
+        for intro in intros {
+            if let entry = hit(covering: intro.start, intro.end) {
+                b.byKey[entry.name.lowercased()]?.introduced = true
+                continue
+            }
+            let surface = t.string(intro.start, intro.end)
+            let key = surface.lowercased()
+            if b.byKey[key] != nil {
+                // Seen before (title, then "we introduce X, a dataset"): the first cue that types it wins.
+                b.byKey[key]?.introduced = true
+                if let hint = intro.typeHint, !typed.contains(key) { b.byKey[key]?.type = hint; typed.insert(key) }
+                continue
+            }
+            if intro.typeHint != nil { typed.insert(key) }
+            b.add(name: surface, type: intro.typeHint ?? .method, surface: surface, at: intro.start..<intro.end,
+                  catalogued: false, introduced: true)
+            newNames.append((surface, intro.typeHint ?? .method))
+        }
+
+        // Acronym definitions tie a long form to its short form: the side that is an entity gains the other
+        // as a surface ("Proximal Policy Optimization (PPO)"; "Visual Reinforcement Fine-Tuning (Visual-RFT)").
+        var localAliases: [(surface: String, name: String)] = []
+        for d in definitions {
+            let short = t.string(d.shortStart, d.shortEnd)
+            let long = t.string(d.longStart, d.longEnd)
+            let owner: String?
+            if let e = exactHit(d.shortStart, d.shortEnd) ?? exactHit(d.longStart, d.longEnd) {
+                owner = e.name
+            } else if b.byKey[short.lowercased()] != nil {
+                owner = b.byKey[short.lowercased()]!.name
+            } else {
+                owner = nil
+            }
+            guard let name = owner, var entity = b.byKey[name.lowercased()] else { continue }
+            for surface in [long, short] where !entity.surfaces.contains(surface) {
+                entity.surfaces.append(surface)
+                localAliases.append((surface, name))
+            }
+            b.byKey[name.lowercased()] = entity
+            for r in [d.longStart..<d.longEnd, d.shortStart..<d.shortEnd] where !b.isCovered(r) { b.covered.append(r) }
+        }
+
+        // Count later mentions of new names and paper-local aliases that the automaton does not know.
+        for (surface, name) in newNames.map({ ($0.name, $0.name) }) + localAliases {
+            let needle = Array(surface.utf8)
+            var from = 0
+            while let r = Self.find(needle, in: t, from: from) {
+                from = r.upperBound
+                if b.isCovered(r) { continue }
+                b.covered.append(r)
+                b.byKey[name.lowercased()]?.count += 1
+            }
+        }
+        return b.order.compactMap { b.byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+    }
+
+    /// The next whole-word occurrence of `needle` (exact bytes) at or after `from`.
+    static func find(_ needle: [UInt8], in t: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>? {
+        guard !needle.isEmpty else { return nil }
+        var i = from
+        while i + needle.count <= t.count {
+            if t[i] == needle[0] {
+                var k = 1
+                while k < needle.count && t[i + k] == needle[k] { k += 1 }
+                if k == needle.count {
+                    let before = i == 0 || !Byte.isWord(t[i - 1])
+                    let end = i + needle.count
+                    let after = end == t.count || !(Byte.isWord(t[end]) || (t[end] == 45 && end + 1 < t.count && Byte.isAlnum(t[end + 1])))
+                    if before && after { return i..<end }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,193 @@
+/// A name a paper presents as its own contribution, with where it stands and what kind it seems to be.
+struct Introduction: Sendable {
+    var start: Int
+    var end: Int
+    var typeHint: EntityType?
+}
+
+/// Finds the names a paper introduces: the title's prefix before a colon ("ManiSkill2: A Unified Benchmark…")
+/// and the object of "we propose / introduce / present X", "called / named / dubbed / termed X".
+///
+/// Works on the paper's bytes (title, a newline, the abstract) and its tokens; linear in the text.
+enum IntroducedNames {
+    /// Verbs that, after "we" (or "this paper/work"), announce a contribution.
+    static let verbs: [StaticString] = [
+        "propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops",
+        "release", "releases", "contribute", "design", "build", "construct", "curate", "create", "establish",
+        "offer", "unveil", "devise",
+    ]
+    /// Words that name what follows.
+    static let naming: [StaticString] = ["called", "named", "dubbed", "termed", "coined", "call", "name", "dub", "term"]
+    /// Words after which the introduced noun phrase is over: what follows is context, not the new name.
+    static let stops: [StaticString] = [
+        "that", "which", "to", "for", "on", "with", "by", "using", "based", "built", "over", "than", "of", "in",
+        "from", "upon", "via", "into", "through", "where", "whose", "and", "while", "as", "at", "across", "within",
+    ]
+    /// Title openings that start a phrase, not a name.
+    static let phraseOpeners: [StaticString] = [
+        "towards", "toward", "beyond", "rethinking", "revisiting", "learning", "understanding", "on", "when",
+        "why", "how", "what", "scaling", "improving", "mastering", "exploring", "benchmarking", "evaluating",
+        "a", "an", "the", "do", "does", "can", "is", "are", "less", "more", "from", "making", "training",
+    ]
+
+    static func isOne(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token, _ words: [StaticString]) -> Bool {
+        words.contains { t.lowerEquals(tok.start, tok.end, $0) }
+    }
+
+    /// Introductions in a paper whose title occupies bytes [0, titleEnd).
+    static func find(in t: UnsafeBufferPointer<UInt8>, titleEnd: Int, tokens: [Token],
+                     definitions: [AcronymDefinition], isCatalogued: (Int, Int) -> Bool) -> [Introduction] {
+        var found: [Introduction] = []
+        if let title = titlePrefix(t, titleEnd: titleEnd, tokens: tokens, isCatalogued: isCatalogued) {
+            found.append(title)
+        }
+        let abstractTokens = tokens.drop(while: { $0.start < titleEnd })
+        let toks = Array(abstractTokens)
+        var k = 0
+        while k < toks.count {
+            let tok = toks[k]
+            var objectStart: Int?
+            var isNaming = false
+            if t.lowerEquals(tok.start, tok.end, "we") || (t.lowerEquals(tok.start, tok.end, "paper") || t.lowerEquals(tok.start, tok.end, "work")) && !tok.endsSentence {
+                // we [adverb] verb
+                var v = k + 1
+                if v < toks.count, isAdverb(t, toks[v]) { v += 1 }
+                if v < toks.count, isOne(t, toks[v], verbs), !toks[k].endsSentence { objectStart = v + 1 }
+                if v < toks.count, isOne(t, toks[v], naming) { objectStart = v + 1; isNaming = true }
+            } else if isOne(t, tok, naming) && !isOne(t, tok, ["name", "term", "call", "dub"]) {
+                objectStart = k + 1
+                isNaming = true
+            }
+            if let first = objectStart {
+                if let intro = object(t, toks, from: first, naming: isNaming, definitions: definitions) {
+                    found.append(intro)
+                }
+            }
+            k += 1
+        }
+        return found
+    }
+
+    static func isAdverb(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
+        if isOne(t, tok, ["also", "further", "then", "first", "hereby", "therefore", "thus", "here", "now", "additionally"]) { return true }
+        return tok.end - tok.start > 4 && t[tok.end - 1] == 121 && t[tok.end - 2] == 108 && Byte.isLower(t[tok.start])
+    }
+
+    /// The first name-shaped token of the object noun phrase starting at `from`, within a short window.
+    static func object(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], from: Int, naming: Bool,
+                       definitions: [AcronymDefinition]) -> Introduction? {
+        let window = naming ? 3 : 10
+        var j = from
+        while j < toks.count && j < from + window {
+            let tok = toks[j]
+            if !naming && j > from && isOne(t, tok, stops) { return nil }
+            // A defined acronym in the window names the contribution: "Visual Reinforcement Fine-Tuning (Visual-RFT)".
+            if let d = definitions.first(where: { $0.longStart <= tok.start && tok.start < $0.longEnd }),
+               d.longStart >= toks[from].start, NameShape.isName(t, d.shortStart, d.shortEnd) {
+                return Introduction(start: d.shortStart, end: d.shortEnd, typeHint: typeHint(t, toks, around: j))
+            }
+            if NameShape.isName(t, tok.start, tok.end) {
+                return Introduction(start: tok.start, end: tok.end, typeHint: typeHint(t, toks, around: j))
+            }
+            if tok.endsSentence || (tok.trailing == 58) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The title's prefix before ": " when it is a name.
+    static func titlePrefix(_ t: UnsafeBufferPointer<UInt8>, titleEnd: Int, tokens: [Token],
+                            isCatalogued: (Int, Int) -> Bool) -> Introduction? {
+        guard var colon = (0..<titleEnd).first(where: { t[$0] == 58 && $0 + 1 < titleEnd && t[$0 + 1] == 32 }),
+              colon > 0, colon <= 80 else { return nil }
+        let tail = tokens.filter { $0.start > colon && $0.start < titleEnd }
+        while colon > 0 && t[colon - 1] == 32 { colon -= 1 }
+        var words = tokens.filter { $0.end <= colon }
+        guard let first = words.first, words.count <= 4 else { return nil }
+        // Surveys and overviews of a field introduce nothing of that name.
+        if let opener = tail.first, isOne(t, opener, ["survey", "overview", "review", "tutorial", "primer"])
+            || (tail.count > 1 && isOne(t, opener, ["a", "an"]) && isOne(t, tail[1], ["survey", "overview", "review", "tutorial", "primer", "comprehensive"])) {
+            return nil
+        }
+        var hint = typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7))
+        // "ViSTa Dataset", "Open X Benchmark": a trailing cue word types the name; a name-shaped rest is the name.
+        if words.count >= 2, let last = words.last, let cue = cueType(t, last) {
+            hint = cue
+            if words.count == 2, NameShape.isName(t, first.start, first.end) {
+                words.removeLast()
+                colon = first.end
+            }
+        }
+        if isCatalogued(first.start, colon) { return Introduction(start: first.start, end: colon, typeHint: hint) }
+        if words.count == 1 {
+            if NameShape.isName(t, first.start, colon) { return Introduction(start: first.start, end: colon, typeHint: hint) }
+            // A single capitalised word is a name when the abstract writes it the same way mid-sentence.
+            if Byte.isUpper(t[first.start]), !isOne(t, first, phraseOpeners), appearsCapitalised(t, first, after: titleEnd) {
+                return Introduction(start: first.start, end: colon, typeHint: hint)
+            }
+            return nil
+        }
+        if isOne(t, first, phraseOpeners) { return nil }
+        // Several words: all capitalised or name-shaped, and one name-shaped or repeated verbatim in the abstract.
+        guard words.allSatisfy({ Byte.isUpper(t[$0.start]) || NameShape.isName(t, $0.start, $0.end) }) else { return nil }
+        let named = words.contains { NameShape.isName(t, $0.start, $0.end) }
+        if named || contains(t, from: titleEnd, t.string(first.start, colon)) {
+            return Introduction(start: first.start, end: colon, typeHint: hint)
+        }
+        return nil
+    }
+
+    static func appearsCapitalised(_ t: UnsafeBufferPointer<UInt8>, _ word: Token, after: Int) -> Bool {
+        let w = t.string(word.start, word.end)
+        return contains(t, from: after, " " + w + " ") || contains(t, from: after, " " + w + ",")
+            || contains(t, from: after, " " + w + ".")
+    }
+
+    static func contains(_ t: UnsafeBufferPointer<UInt8>, from: Int, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, t.count - from >= n.count else { return false }
+        var i = from
+        while i + n.count <= t.count {
+            if t[i] == n[0] {
+                var k = 1
+                while k < n.count && t[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Cue words that type a new name: the nearest one in its clause decides; method when none.
+    static func typeHint(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], around center: Int,
+                         window: Range<Int>? = nil) -> EntityType? {
+        let range = window ?? max(0, center - 4)..<min(toks.count, center + 8)
+        var best: (distance: Int, type: EntityType)?
+        for j in range {
+            let tok = toks[j]
+            guard let type = cueType(t, tok) else {
+                if j > center && center >= 0 && tok.endsSentence { break }
+                continue
+            }
+            let distance = center >= 0 ? abs(j - center) : j
+            if best == nil || distance < best!.distance { best = (distance, type) }
+            if j > center && center >= 0 && tok.endsSentence { break }
+        }
+        return best?.type
+    }
+
+    static func cueType(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> EntityType? {
+        if isOne(t, tok, ["benchmark", "benchmarks", "suite", "environment", "environments", "simulator",
+                          "testbed", "arena", "gym", "leaderboard", "playground", "platform", "simulation",
+                          "benchmarking", "evaluating", "evaluation"]) {
+            return .benchmark
+        }
+        if isOne(t, tok, ["dataset", "datasets", "corpus", "corpora"]) { return .dataset }
+        if isOne(t, tok, ["method", "algorithm", "framework", "approach", "model", "agent", "architecture",
+                          "policy", "objective", "technique", "pipeline", "system", "library", "paradigm",
+                          "software", "toolkit", "toolbox", "codebase", "network", "module", "strategy"]) {
+            return .method
+        }
+        return nil
+    }
+}

@@ -1,0 +1,72 @@
+/// Decides whether a token looks like a coined name: internal capitals (DrQ, MoDem), letters with digits
+/// (ManiSkill2, R2D2), an acronym of two or more capitals (VIBR, RL-VLM-F) or a starred letter (V*).
+///
+/// Generic acronyms of the field (RL, VLMs, LLM, SFT, CNN…), units (3D, 100K) and title-case
+/// hyphenation (Model-Based) are not names. Works on UTF-8 bytes.
+enum NameShape {
+    /// Acronyms and short forms that name paradigms, model classes, tasks, units or hardware, never an entity.
+    static let generic: Set<String> = [
+        "rl", "drl", "mbrl", "mfrl", "marl", "orl", "irl", "il", "bc", "hrl", "crl", "rlhf", "rlaif", "rlvr", "rft",
+        "llm", "vlm", "mllm", "lvlm", "lmm", "lm", "plm", "vla", "vlas", "vqa", "vln", "eqa", "sft", "ai", "agi",
+        "ml", "dl", "nlp", "cv", "cnn", "rnn", "gnn", "mlp", "gpu", "cpu", "tpu", "rgb", "rgbd", "rgb-d", "sota",
+        "api", "url", "mdp", "pomdp", "kl", "mse", "iou", "map", "fps", "uav", "hri", "nlu", "nlg", "qa", "ocr",
+        "asr", "tts", "ood", "iid", "kg", "pde", "ode", "sde", "auc", "roc", "dof", "lidar", "ii", "iii", "iv",
+        "td", "mc", "mpc", "gp", "vae", "gan", "ssl", "ssm", "cot", "icl", "rag", "moe", "vit", "nerf", "3dgs",
+        "ar", "vr", "xr", "hci", "ui", "gui", "os", "pc", "io", "i/o", "usa", "uk", "eu", "us", "nasa", "ieee",
+        "acm", "arxiv", "github", "ok", "id", "ids", "faq", "pdf", "html", "json", "sql", "xml", "gpt", "rm",
+        "rms", "prm", "orm", "po", "dp", "ner", "pos", "mt", "nmt", "vo", "slam", "sfm", "mvs",
+        "bev", "hdr", "lr", "sr", "ram", "hz", "khz", "ms", "fp", "fp16", "bf16", "int8", "int4", "ci", "cd",
+        "e2e", "llms", "vlms", "mllms", "lvlms", "lmms", "gpus", "cnns", "rnns", "gnns", "mlps", "mdps",
+        "tasks", "rlvr", "hf", "ft", "pt", "eval", "sim2real", "sim-to-real", "real2sim",
+    ]
+
+    static func isName(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var e = end
+        if e - start < 2 { return false }
+        if Byte.isDigit(t[start]) { return false }
+        // A lower-case suffix after the last hyphen ("-based", "-style") is not part of the name.
+        if let dash = (start..<e).last(where: { t[$0] == 45 }), dash > start,
+           (dash + 1..<e).allSatisfy({ Byte.isLower(t[$0]) }), e - dash > 2 {
+            e = dash
+        }
+        let lowered = String(decoding: UnsafeBufferPointer(rebasing: t[start..<e]), as: UTF8.self).lowercased()
+        if generic.contains(lowered) { return false }
+        if lowered.hasSuffix("s"), generic.contains(String(lowered.dropLast())) { return false }
+        // Judge each hyphen-separated part: one name-shaped part makes a name, and so does an acronym
+        // joined to another part (RL-VLM-F, Visual-RFT), even where the acronym alone is generic.
+        var parts: [Range<Int>] = []
+        var partStart = start
+        for k in start...e where k == e || t[k] == 45 || t[k] == 47 {
+            if k > partStart { parts.append(partStart..<k) }
+            partStart = k + 1
+        }
+        if parts.contains(where: { isNamePart(t, $0.lowerBound, $0.upperBound) }) { return true }
+        return parts.count >= 2 && parts.contains { r in
+            r.filter { Byte.isUpper(t[$0]) }.count >= 2 && !r.contains { Byte.isLower(t[$0]) }
+        }
+    }
+
+    static func isNamePart(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var upper = 0, lower = 0, digits = 0, star = false, lowerThenUpper = false
+        var sawLower = false
+        for k in start..<end {
+            let b = t[k]
+            if Byte.isUpper(b) { upper += 1; if sawLower { lowerThenUpper = true } }
+            else if Byte.isLower(b) { lower += 1; sawLower = true }
+            else if Byte.isDigit(b) { digits += 1 }
+            else if b == 42 { star = true }
+            else if b >= 0x80 { lower += 1 }
+        }
+        let letters = upper + lower
+        if letters == 0 { return false }
+        var end2 = end
+        if upper >= 2 && lower == 1 && t[end - 1] == 115 { end2 -= 1 } // plural acronym: VLMs
+        let part = String(decoding: UnsafeBufferPointer(rebasing: t[start..<end2]), as: UTF8.self).lowercased()
+        if generic.contains(part) { return false }
+        if star && upper >= 1 { return true }
+        if lowerThenUpper { return true }
+        if digits > 0 && letters > 0 && Byte.isLetter(t[start]) && (upper > 0) { return true }
+        if upper >= 2 && (lower == 0 || (lower == 1 && end2 < end)) { return true }
+        return false
+    }
+}

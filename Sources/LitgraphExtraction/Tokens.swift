@@ -1,0 +1,61 @@
+/// A word of a text as a byte range, with surrounding punctuation trimmed off.
+struct Token: Sendable {
+    var start: Int
+    var end: Int
+    /// Bytes between this token and the next, or the end: holds sentence ends and commas.
+    var trailing: UInt8
+    /// True when this token ends a sentence (`.`, `?`, `!` followed by space, or the end of a line).
+    var endsSentence: Bool
+}
+
+/// Splits UTF-8 text into whitespace-separated tokens and trims quotes, brackets and trailing punctuation.
+/// O(n) over the bytes.
+func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> [Token] {
+    let limit = to ?? text.count
+    var tokens: [Token] = []
+    var i = from
+    while i < limit {
+        while i < limit && Byte.isSpace(text[i]) { i += 1 }
+        if i >= limit { break }
+        let rawStart = i
+        while i < limit && !Byte.isSpace(text[i]) { i += 1 }
+        var start = rawStart, end = i
+        while start < end && isLeadingPunct(text[start]) { start += 1 }
+        var trailing: UInt8 = 32
+        // A possessive "'s" or "’s" is not part of the word.
+        if end - start > 3 && text[end - 1] == 115 {
+            if text[end - 2] == 39 { end -= 2 } else if end - start > 5 && text[end - 2] == 0x99 && text[end - 3] == 0x80 && text[end - 4] == 0xE2 { end -= 4 }
+        }
+        while end > start && isTrailingPunct(text[end - 1]) {
+            if trailing == 32 || text[end - 1] == 46 { trailing = text[end - 1] }
+            end -= 1
+        }
+        // Keep a closing bracket that belongs to the word ("V*", "π0"); drop unmatched ones.
+        let endsSentence = (trailing == 46 || trailing == 63 || trailing == 33)
+            || (i < limit && text[i] == 10)
+        if start < end { tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence)) }
+    }
+    return tokens
+}
+
+@inline(__always) func isLeadingPunct(_ b: UInt8) -> Bool {
+    b == 40 || b == 91 || b == 123 || b == 34 || b == 39 || b == 96 || b == 60
+}
+
+@inline(__always) func isTrailingPunct(_ b: UInt8) -> Bool {
+    b == 41 || b == 93 || b == 125 || b == 34 || b == 39 || b == 44 || b == 46 || b == 59 || b == 58
+        || b == 63 || b == 33 || b == 62
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: self[start..<end]), as: UTF8.self)
+    }
+
+    func lowerEquals(_ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<(end - start) where Byte.lower(self[start + k]) != w[k] { return false }
+        return true
+    }
+}

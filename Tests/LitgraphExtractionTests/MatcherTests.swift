@@ -1,0 +1,103 @@
+import Testing
+@testable import LitgraphExtraction
+
+/// A matcher over a few names, each hit reported as the text it covers.
+func found(_ names: [(String, Bool)], in text: String) -> [String] {
+    let matcher = Matcher(patterns: names.enumerated().map { MatcherPattern($1.0, exactCase: $1.1, value: Int32($0)) })
+    let bytes = Array(text.utf8)
+    return matcher.matches(in: text).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+}
+
+@Suite struct MatcherTests {
+    @Test func longestMatchKeepsVersionsApart() {
+        let names = [("DrQ", false), ("DrQ-v2", false)]
+        #expect(found(names, in: "We compare DrQ-v2 with DrQ.") == ["DrQ-v2", "DrQ"])
+        // A version suffix the catalogue does not know is still not the base name.
+        #expect(found(names, in: "DrQ-v3 and DrQ-based agents") == ["DrQ"])
+    }
+
+    @Test func leftmostThenLongestAmongOverlaps() {
+        let names = [("DeepMind Control", false), ("DeepMind Control Suite", false), ("Control Suite", false)]
+        #expect(found(names, in: "the DeepMind Control Suite tasks") == ["DeepMind Control Suite"])
+        #expect(found(names, in: "the DeepMind Control tasks") == ["DeepMind Control"])
+    }
+
+    @Test func wholeWordsOnly() {
+        let names = [("SAC", true), ("RAD", true), ("COCO", true)]
+        #expect(found(names, in: "SACRED gRADient COCOA") == [])
+        #expect(found(names, in: "SAC, RAD and COCO.") == ["SAC", "RAD", "COCO"])
+        #expect(found(names, in: "(SAC) [RAD] \"COCO\"") == ["SAC", "RAD", "COCO"])
+        #expect(found(names, in: "naïveSAC SACé") == [])
+    }
+
+    @Test func exactCaseForShortAndAmbiguousNames() {
+        let names = [("SAC", true), ("Habitat", true), ("ImageNet", false)]
+        #expect(found(names, in: "the sac of habitat loss") == [])
+        #expect(found(names, in: "SAC in Habitat on imagenet and IMAGENET") == ["SAC", "Habitat", "imagenet", "IMAGENET"])
+    }
+
+    @Test func separatorsAreInterchangeable() {
+        let names = [("Meta-World", false), ("Atari 100k", false)]
+        #expect(found(names, in: "Meta World, Meta-World and Atari-100k, Atari\n100k") ==
+            ["Meta World", "Meta-World", "Atari-100k", "Atari\n100k"])
+    }
+
+    @Test func tokenContinuationsAreNotBoundaries() {
+        let names = [("GPT-4", false), ("TD3", true), ("CNN", true), ("CLIP", true), ("PPO", true)]
+        #expect(found(names, in: "GPT-4.5 GPT-4o GPT-4V TD3+BC R-CNN") == [])
+        #expect(found(names, in: "GPT-4. TD3, CNN-based CLIP-style PPO's") == ["GPT-4", "TD3", "CNN", "CLIP", "PPO"])
+    }
+
+    @Test func nonASCIINamesAndText() {
+        let names = [("π0", false), ("Mask R-CNN", false), ("R-CNN", false)]
+        #expect(found(names, in: "We fine-tune π0 and Mask R-CNN – not R-CNN.") == ["π0", "Mask R-CNN", "R-CNN"])
+    }
+
+    @Test func emptyAndPatternlessInputs() {
+        #expect(found([], in: "anything") == [])
+        #expect(found([("A", true)], in: "") == [])
+    }
+}
+
+@Suite struct AcronymDefinitionTests {
+    func definitions(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { t in
+            AcronymDefinitions.find(in: t).map {
+                t.string($0.longStart, $0.longEnd) + " = " + t.string($0.shortStart, $0.shortEnd)
+            }
+        }
+    }
+
+    @Test func schwartzHearstOnRealSentences() {
+        #expect(definitions("we use Proximal Policy Optimization (PPO) to train") == ["Proximal Policy Optimization = PPO"])
+        #expect(definitions("We introduce Visual Reinforcement Fine-Tuning (Visual-RFT), which") ==
+            ["Visual Reinforcement Fine-Tuning = Visual-RFT"])
+        #expect(definitions("a novel approach called Data-regularized Q (DrQ) that") == ["Data-regularized Q = DrQ"])
+        #expect(definitions("Model-based reinforcement learning (RL) algorithms") == ["reinforcement learning = RL"])
+    }
+
+    @Test func notDefinitions() {
+        #expect(definitions("as shown before (2021) and (e.g. this) or (see Fig. 3)") == [])
+        #expect(definitions("on the benchmark (ours) with agents (PPO; Schulman et al.)") == [])
+    }
+}
+
+@Suite struct NameShapeTests {
+    func isName(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        return b.withUnsafeBufferPointer { NameShape.isName($0, 0, b.count) }
+    }
+
+    @Test func coinedNames() {
+        for name in ["DrQ", "MoDem", "ManiSkill2", "VIBR", "RL-VLM-F", "V*", "Visual-RFT", "R2D2", "DreamerV3", "MENTOR"] {
+            #expect(isName(name), "\(name)")
+        }
+    }
+
+    @Test func genericTermsAndTitleCase() {
+        for word in ["RL", "VLMs", "LLM", "Model-Based", "Vision-Language", "3D", "100K", "Learning", "RL-based", "SOTA", "a"] {
+            #expect(!isName(word), "\(word)")
+        }
+    }
+}
