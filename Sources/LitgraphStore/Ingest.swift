@@ -31,10 +31,13 @@ extension Store {
         let extracted = batches.map { $0.papers.map { extractor.extract($0) } }
         return try db.write { db in
             var entityIDs: [String: Int64] = [:]
-            return try zip(batches, extracted).map { batch, results in
+            let summaries = try zip(batches, extracted).map { batch, results in
                 try write(db, papers: batch.papers, extracted: results, from: batch.file,
                           catalogue: extractor.catalogue, entityIDs: &entityIDs)
             }
+            // Re-ingested papers may no longer mention an entity: drop entities nothing mentions.
+            try db.execute(sql: "DELETE FROM entity WHERE id NOT IN (SELECT entity_id FROM mention)")
+            return summaries
         }
     }
 
@@ -53,40 +56,40 @@ extension Store {
                        catalogue: Catalogue, entityIDs: inout [String: Int64]) throws -> IngestSummary {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var summary = IngestSummary(file: file, papers: papers.count, newPapers: 0, mentions: 0)
-            for (paper, result) in zip(papers, extracted) {
-                let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM paper WHERE id = ?", arguments: [paper.id]) ?? false
-                if existed {
-                    try db.execute(sql: "DELETE FROM mention WHERE paper_id = ?", arguments: [paper.id])
-                    try db.execute(sql: """
-                        UPDATE paper SET title = ?, abstract = ?, date = ?, authors = ?, doi = ?, arxiv_id = ?, source = ?
-                        WHERE id = ?
-                        """, arguments: [paper.title, paper.abstract, paper.date,
-                                         String(decoding: try encoder.encode(paper.authors), as: UTF8.self),
-                                         paper.doi, paper.arxivID, file, paper.id])
-                } else {
-                    summary.newPapers += 1
-                    try db.execute(sql: """
-                        INSERT INTO paper (id, title, abstract, date, authors, doi, arxiv_id, source)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [paper.id, paper.title, paper.abstract, paper.date,
-                                         String(decoding: try encoder.encode(paper.authors), as: UTF8.self),
-                                         paper.doi, paper.arxivID, file])
-                }
-                for entity in result.entities {
-                    let id = try entityID(db, entity, catalogue: catalogue, cache: &entityIDs)
-                    for surface in entity.surfaces { try addAlias(db, entityID: id, alias: surface) }
-                    try db.execute(sql: """
-                        INSERT INTO mention (paper_id, entity_id, role, count, surfaces) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT(paper_id, entity_id) DO UPDATE SET
-                          role = CASE WHEN excluded.role = 'introduces' THEN 'introduces' ELSE role END,
-                          count = count + excluded.count
-                        """, arguments: [paper.id, id, entity.role.rawValue, entity.count,
-                                         String(decoding: try encoder.encode(entity.surfaces), as: UTF8.self)])
-                    summary.mentions += 1
-                }
+        var summary = IngestSummary(file: file, papers: papers.count, newPapers: 0, mentions: 0)
+        for (paper, result) in zip(papers, extracted) {
+            let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM paper WHERE id = ?", arguments: [paper.id]) ?? false
+            if existed {
+                try db.execute(sql: "DELETE FROM mention WHERE paper_id = ?", arguments: [paper.id])
+                try db.execute(sql: """
+                    UPDATE paper SET title = ?, abstract = ?, date = ?, authors = ?, doi = ?, arxiv_id = ?, source = ?
+                    WHERE id = ?
+                    """, arguments: [paper.title, paper.abstract, paper.date,
+                                     String(decoding: try encoder.encode(paper.authors), as: UTF8.self),
+                                     paper.doi, paper.arxivID, file, paper.id])
+            } else {
+                summary.newPapers += 1
+                try db.execute(sql: """
+                    INSERT INTO paper (id, title, abstract, date, authors, doi, arxiv_id, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [paper.id, paper.title, paper.abstract, paper.date,
+                                     String(decoding: try encoder.encode(paper.authors), as: UTF8.self),
+                                     paper.doi, paper.arxivID, file])
             }
-            return summary
+            for entity in result.entities {
+                let id = try entityID(db, entity, catalogue: catalogue, cache: &entityIDs)
+                for surface in entity.surfaces { try addAlias(db, entityID: id, alias: surface) }
+                try db.execute(sql: """
+                    INSERT INTO mention (paper_id, entity_id, role, count, surfaces) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(paper_id, entity_id) DO UPDATE SET
+                      role = CASE WHEN excluded.role = 'introduces' THEN 'introduces' ELSE role END,
+                      count = count + excluded.count
+                    """, arguments: [paper.id, id, entity.role.rawValue, entity.count,
+                                     String(decoding: try encoder.encode(entity.surfaces), as: UTF8.self)])
+                summary.mentions += 1
+            }
+        }
+        return summary
     }
 
     /// The row id of an entity, creating it (with its catalogue aliases) on first sight.
@@ -115,6 +118,7 @@ extension Store {
 
     /// Reads every file first, then extracts and ingests them all in one transaction: a bad file anywhere
     /// stops the run with its file, line and reason, and leaves the database exactly as it was.
+    @discardableResult
     public func ingest(files: [URL], extractor: Extractor, sidecars: [MetadataSidecar] = [],
                        format: RecordFormat? = nil) throws -> [IngestSummary] {
         let batches = try files.map { url -> (file: String, papers: [Paper]) in

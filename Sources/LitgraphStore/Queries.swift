@@ -18,6 +18,8 @@ public struct PaperMention: Sendable, Hashable, Codable {
     public var id: String
     public var date: String?
     public var title: String
+    /// The entity the paper names: the one asked for, or a member of its family (DMControl 100k for DMControl).
+    public var entity: String
     public var role: MentionRole
     public var count: Int
     public var surfaces: [String]
@@ -86,16 +88,27 @@ extension Store {
         }
     }
 
-    /// Papers mentioning an entity, oldest first (undated last), each with its role.
-    public func papers(mentioning entity: StoredEntity) throws -> [PaperMention] {
+    /// Papers mentioning an entity, oldest first (undated last), each with its role. With `family`, papers
+    /// naming a descendant in the catalogue's family tree count too (Atari 100k for Arcade Learning
+    /// Environment); a paper naming both is listed once, under the entity itself.
+    public func papers(mentioning entity: StoredEntity, family: Bool = true) throws -> [PaperMention] {
         try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.id, p.date, p.title, m.role, m.count, m.surfaces FROM mention m
-                JOIN paper p ON p.id = m.paper_id WHERE m.entity_id = ?
-                ORDER BY p.date IS NULL, p.date, p.rowid
-                """, arguments: [entity.id]).map { row in
+            let rows = try Row.fetchAll(db, sql: """
+                WITH RECURSIVE family(id, name, depth) AS (
+                    SELECT id, name, 0 FROM entity WHERE id = ?
+                    UNION
+                    SELECT e.id, e.name, f.depth + 1 FROM entity e JOIN family f ON e.parent = f.name COLLATE NOCASE
+                    WHERE ? AND f.depth < 8
+                )
+                SELECT p.id, p.date, p.title, f.name AS entity, f.depth, m.role, m.count, m.surfaces
+                FROM mention m JOIN family f ON f.id = m.entity_id JOIN paper p ON p.id = m.paper_id
+                ORDER BY p.date IS NULL, p.date, p.rowid, f.depth, f.name
+                """, arguments: [entity.id, family])
+            var seen = Set<String>()
+            return rows.compactMap { row -> PaperMention? in
+                guard seen.insert(row["id"]).inserted else { return nil }
                 let surfaces = (try? JSONDecoder().decode([String].self, from: Data((row["surfaces"] as String).utf8))) ?? []
-                return PaperMention(id: row["id"], date: row["date"], title: row["title"],
+                return PaperMention(id: row["id"], date: row["date"], title: row["title"], entity: row["entity"],
                                     role: MentionRole(rawValue: row["role"]) ?? .mentions, count: row["count"],
                                     surfaces: surfaces)
             }

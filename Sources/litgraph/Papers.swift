@@ -13,6 +13,8 @@ struct Papers: ParsableCommand {
     var uses: String
     @Option(help: "table, json or csv.")
     var format: ListFormat = .table
+    @Flag(help: "Only the entity itself, not the members of its family (DMControl 100k for DMControl).")
+    var exact = false
 
     func run() throws {
         try reportingErrors {
@@ -26,20 +28,22 @@ struct Papers: ParsableCommand {
                 message += close.isEmpty ? "" : ". Closest known: " + close.joined(separator: ", ")
                 throw UserError(message)
             }
-            let papers = try store.papers(mentioning: entity)
+            let papers = try store.papers(mentioning: entity, family: !exact)
             switch format {
             case .table:
                 print("\(entity.name) (\(entity.type.rawValue)): \(papers.count) paper\(papers.count == 1 ? "" : "s")")
-                print(TextTable(header: ["id", "date", "role", "title"],
-                                rows: papers.map { [$0.id, $0.date ?? "", $0.role.rawValue, $0.title] }).text(), terminator: "")
+                print(TextTable(header: ["id", "date", "role", "entity", "title"],
+                                rows: papers.map { [$0.id, $0.date ?? "", $0.role.rawValue, $0.entity, $0.title] }).text(),
+                      terminator: "")
             case .csv:
-                print(TextTable(header: ["id", "date", "role", "title", "surfaces"],
-                                rows: papers.map { [$0.id, $0.date ?? "", $0.role.rawValue, $0.title,
+                print(TextTable(header: ["id", "date", "role", "entity", "title", "surfaces"],
+                                rows: papers.map { [$0.id, $0.date ?? "", $0.role.rawValue, $0.entity, $0.title,
                                                     $0.surfaces.joined(separator: "; ")] }).csv(), terminator: "")
             case .json:
                 let items = papers.map { p in
                     "{\"id\":\(JSONText.quoted(p.id)),\"date\":\(p.date.map(JSONText.quoted) ?? "null"),"
-                        + "\"title\":\(JSONText.quoted(p.title)),\"role\":\"\(p.role.rawValue)\","
+                        + "\"title\":\(JSONText.quoted(p.title)),\"entity\":\(JSONText.quoted(p.entity)),"
+                        + "\"role\":\"\(p.role.rawValue)\","
                         + "\"surface\":[\(p.surfaces.map(JSONText.quoted).joined(separator: ","))]}"
                 }
                 print("{\"entity\":\(JSONText.quoted(entity.name)),\"type\":\"\(entity.type.rawValue)\",\"papers\":[\n"

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import LitgraphCorpus
+@testable import LitgraphExtraction
+
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+@Suite struct ShippedCatalogueTests {
+    let catalogue: Catalogue
+
+    init() throws { catalogue = try Catalogue.shipped() }
+
+    @Test func coversTheFieldWithEveryType() {
+        #expect(catalogue.entries.count >= 300)
+        for type in EntityType.allCases {
+            #expect(catalogue.entries.filter { $0.type == type }.count >= 40, "\(type)")
+        }
+        for name in ["DreamerV3", "DrQ-v2", "GRPO", "ManiSkill2", "DeepMind Control Suite", "Atari 100k", "COCO", "nuScenes"] {
+            #expect(catalogue.entry(named: name) != nil, "\(name)")
+        }
+    }
+
+    /// Two entries sharing a spelling (ignoring case, spaces and hyphens) would make matches arbitrary.
+    @Test func noSpellingBelongsToTwoEntries() {
+        var owner: [String: String] = [:]
+        var clashes: [String] = []
+        for entry in catalogue.entries {
+            for surface in entry.surfaces {
+                let key = surface.lowercased().filter { $0 != " " && $0 != "-" }
+                if let other = owner[key], other != entry.name { clashes.append("\(surface): \(other) / \(entry.name)") }
+                owner[key] = entry.name
+            }
+        }
+        #expect(clashes.isEmpty, "\(clashes.prefix(20))")
+    }
+
+    @Test func parentsAreEntries() {
+        let missing = catalogue.entries.compactMap { e in e.parent.flatMap { catalogue.entry(named: $0) == nil ? "\(e.name) → \($0)" : nil } }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+
+    @Test func familiesAreRecorded() {
+        #expect(catalogue.entry(named: "DrQ-v2")?.parent == "DrQ")
+        #expect(catalogue.entry(named: "DreamerV3")?.parent == "Dreamer")
+        #expect(catalogue.entry(named: "EfficientZero V2")?.parent == "EfficientZero")
+    }
+
+    @Test func userFileExtendsAndOverrides() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString).jsonl")
+        try """
+            {"name": "MyNewBench", "type": "benchmark", "aliases": ["MNB"]}
+            {"name": "DreamerV3", "type": "method", "aliases": ["Dreamer 3 (ours)"]}
+            """.write(to: url, atomically: true, encoding: .utf8)
+        let merged = try Catalogue.load(userFiles: [url])
+        #expect(merged.entries.count == catalogue.entries.count + 1)
+        #expect(merged.entry(named: "mynewbench")?.aliases == ["MNB"])
+        #expect(merged.entry(named: "DreamerV3")?.aliases == ["Dreamer 3 (ours)"])
+    }
+
+    @Test func badUserFileNamesItsLine() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString).jsonl")
+        try "{\"name\": \"A\", \"type\": \"method\"}\n{\"name\": \"B\", \"type\": \"tool\"}\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect { try Catalogue.load(userFiles: [url]) } throws: { error in
+            let e = error as? CatalogueError
+            return e?.line == 2 && e?.reason.contains("method, benchmark, dataset") == true
+        }
+    }
+}
+
+@Suite struct ExtractorTests {
+    let extractor: Extractor
+
+    init() throws { extractor = Extractor(catalogue: try Catalogue.shipped()) }
+
+    func entities(_ title: String, _ abstract: String) -> [String: ExtractedEntity] {
+        Dictionary(extractor.extract(Paper(id: "t", title: title, abstract: abstract)).entities.map { ($0.name, $0) },
+                   uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test func titlePrefixIntroducesATypedName() {
+        let e = entities("ManiSkill2: A Unified Benchmark for Generalizable Manipulation Skills",
+                         "We present ManiSkill2, the next generation of the SAPIEN ManiSkill benchmark.")
+        #expect(e["ManiSkill2"]?.introduced == true)
+        #expect(e["ManiSkill2"]?.type == .benchmark)
+        #expect(e["ManiSkill2"]?.count == 2)
+    }
+
+    @Test func newNamesFromTitlesAndProposals() {
+        let e = entities("MENTOR: Mixture-of-Experts Network with Task-Oriented Perturbation for Visual Reinforcement Learning",
+                         "In this paper, we propose MENTOR, a method that improves both the architecture and optimization of RL agents. MENTOR outperforms DrQ-v2.")
+        #expect(e["MENTOR"]?.introduced == true)
+        #expect(e["MENTOR"]?.catalogued == false || e["MENTOR"]?.introduced == true)
+        #expect(e["MENTOR"]?.count == 3)
+        #expect(e["DrQ-v2"]?.introduced == false)
+        #expect(e["DrQ"] == nil)
+    }
+
+    @Test func acronymDefinitionsJoinSurfaces() {
+        let e = entities("Visual-RFT: Visual Reinforcement Fine-Tuning",
+                         "We introduce Visual Reinforcement Fine-Tuning (Visual-RFT), which extends GRPO. Visual-RFT improves accuracy.")
+        let rft = e["Visual-RFT"]
+        #expect(rft?.introduced == true)
+        #expect(rft?.surfaces == ["Visual-RFT", "Visual Reinforcement Fine-Tuning"])
+        #expect(e["GRPO"]?.introduced == false)
+    }
+
+    @Test func surveysIntroduceNothing() {
+        let e = entities("Deep Reinforcement Learning: An Overview", "We give an overview of deep reinforcement learning (RL), from DQN to PPO.")
+        #expect(e.values.allSatisfy { !$0.introduced })
+        #expect(e["DQN"] != nil && e["PPO"] != nil)
+        #expect(e["RL"] == nil)
+    }
+
+    @Test func genericParadigmsAreNotEntities() {
+        let e = entities("Offline Reinforcement Learning from Vision Language Model Feedback",
+                         "Vision-language models (VLMs) and large language models (LLMs) help reinforcement learning (RL) with data augmentation and self-supervised learning.")
+        #expect(e.isEmpty, "\(e.keys)")
+    }
+
+    @Test func jsonLineEscapesUntrustedText() throws {
+        let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
+        let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
+        #expect(object?["id"] as? String == "a\"b\\c")
+        #expect(object?["title"] as? String == "Line\nbreak <b> & \u{1} DreamerV3")
+        #expect(!result.jsonLine.contains("\n"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let papers = try ListingReader().read(repoRoot.appendingPathComponent("corpus/visual-rl-trending.txt"))
+        let a = extractor.extract(papers).map(\.jsonLine)
+        let b = Extractor(catalogue: try Catalogue.shipped()).extract(papers).map(\.jsonLine)
+        #expect(a == b)
+    }
+}
