@@ -8,4 +8,10 @@
 
 static inline Agdesc_t litgraph_ag_directed(void) { return Agdirected; }
 static inline Agdesc_t litgraph_ag_undirected(void) { return Agundirected; }
+
+/* cgraph's lexer keeps input it has read but not parsed (text after the first graph, a trailing newline) in a
+ * global buffer, and the next agmemread parses that before its own input. aglexbad() discards it; libcgraph
+ * exports it but its headers do not declare it. */
+extern void aglexbad(void);
+static inline void litgraph_ag_flush_lexer(void) { aglexbad(); }
 #endif

@@ -6,6 +6,12 @@ import Foundation
 /// Graphviz 2.43 keeps global state (the error log, the random seed, the text-layout plugin) and frees its
 /// context unsafely, so this wrapper keeps one process-wide `GVC_t` that is never freed and runs every
 /// Graphviz call behind one lock. Every graph it parses is closed before the lock is released.
+///
+/// The same DOT renders to the same bytes on every call with dot, neato and sfdp (seed sfdp and neato with
+/// the graph's `start` attribute). Two things in Graphviz 2.43 still remember earlier layouts in the process
+/// and so are not byte-stable: fdp's positions and routed splines (`splines=true`); avoid them where output
+/// must be reproducible. Avoid `splines=curved` too: 2.43 enumerates every path of the graph for each edge,
+/// which takes minutes on a 30-node graph with many cycles.
 public enum Graphviz {
     /// A Graphviz layout engine, named as `gvLayout` expects.
     public enum Layout: String, Sendable, CaseIterable {
@@ -25,6 +31,7 @@ public enum Graphviz {
             let graph = try parse(dot)
             defer { agclose(graph) }
             agreseterrors()
+            resetRandomState()
             guard gvLayout(gvc, graph, layout.rawValue) == 0 else {
                 throw GraphvizError.layout(lastMessage() ?? "layout \(layout.rawValue) failed")
             }
@@ -56,10 +63,17 @@ public enum Graphviz {
         return text.flatMap { $0 } ?? "unknown"
     }
 
-    /// Parses DOT into a graph the caller must `agclose`; call only with the lock held.
+    /// Parses the first graph in DOT into a graph the caller must `agclose`; call only with the lock held.
     private static func parse(_ dot: String) throws -> UnsafeMutablePointer<Agraph_t> {
         agreseterrors()
-        guard let graph = agmemread(dot) else {
+        // The lexer's buffer and line counter are global: drop input left over from the previous parse (which
+        // would otherwise be parsed instead of `dot`) and count lines from 1.
+        litgraph_ag_flush_lexer()
+        agsetfile(nil)
+        agreadline(1)
+        let parsed = agmemread(dot)
+        litgraph_ag_flush_lexer()
+        guard let graph = parsed else {
             throw GraphvizError.syntax(lastMessage() ?? "no graph found in the DOT source")
         }
         if agerrors() >= Int32(AGERR.rawValue) {
@@ -68,6 +82,17 @@ public enum Graphviz {
             throw GraphvizError.syntax(message)
         }
         return graph
+    }
+
+    /// Puts libc's `rand` and `drand48` generators back in their start-of-process state before a layout.
+    ///
+    /// Graphviz 2.43 seeds its layouts from the graph's `start` attribute, but sfdp's multilevel coarsening
+    /// and fdp draw from these process-wide generators before or outside that seed, so without the reset a
+    /// layout would depend on which layouts ran earlier in the process. The values are glibc's initial states
+    /// (`srand(1)`, and `drand48`'s 0x1234ABCD330E), so every layout matches a fresh process's first one.
+    private static func resetRandomState() {
+        srand(1)
+        srand48(0x1234_ABCD)
     }
 
     /// Reads and frees Graphviz's last logged message if one was logged since `agreseterrors`; lock held.
