@@ -7,7 +7,8 @@ struct Litgraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "litgraph",
         abstract: "Turn paper records into the methods, benchmarks and datasets a field uses, and how they connect.",
-        subcommands: [Ingest.self, Extract.self, Papers.self, Top.self, Report.self, Search.self]
+        subcommands: [Ingest.self, Extract.self, Papers.self, Top.self, Report.self, Search.self, Eval.self,
+                      Acronyms.self, Bench.self]
     )
 }
 
