@@ -15,14 +15,20 @@ public struct ExtractedEntity: Sendable, Hashable {
     public var catalogued: Bool
     /// Byte offset of the first mention (title first): extraction output keeps this order.
     public var firstOffset: Int
+    /// The strongest role over the entity's mentions, ignoring `introduced` (see `role`).
+    var mentionRole: MentionRole
 
-    /// How the paper relates to the entity: it introduces it, or otherwise uses it.
-    public var role: MentionRole { introduced ? .introduces : .uses }
+    /// How the paper relates to the entity: introduces, else the strongest of its mentions' roles (uses,
+    /// then compares, then mentions).
+    public var role: MentionRole { introduced ? .introduces : mentionRole }
 }
 
 /// How a paper relates to an entity it mentions.
 public enum MentionRole: String, Sendable, Codable, CaseIterable {
     case introduces, uses, compares, mentions
+
+    /// True for the roles that count as using an entity: evaluating on it, building on it, comparing with it.
+    public var isUse: Bool { self == .uses || self == .compares }
 }
 
 /// The entities of one paper.
@@ -74,16 +80,37 @@ public final class Extractor: Sendable {
         entry.ambiguous || surface.utf8.filter(Byte.isLetter).count <= 5
     }
 
-    /// The entities of many papers, in input order.
-    public func extract(_ papers: [Paper]) -> [PaperEntities] { papers.map(extract) }
+    /// The entities of many papers, in input order. Two passes: names that papers of this corpus introduce
+    /// (and that look like names) are then found in every other paper too.
+    public func extract(_ papers: [Paper]) -> [PaperEntities] {
+        let first = papers.map { extract($0) }
+        var seen = Set<String>()
+        var names: [CorpusName] = []
+        for result in first {
+            for e in result.entities where e.introduced && !e.catalogued && seen.insert(e.name.lowercased()).inserted {
+                let bytes = Array(e.name.utf8)
+                guard bytes.withUnsafeBufferPointer({ NameShape.isName($0, 0, bytes.count) }) else { continue }
+                names.append(CorpusName(name: e.name, type: e.type))
+            }
+        }
+        guard !names.isEmpty else { return first }
+        let matcher = Matcher(patterns: names.enumerated().map {
+            MatcherPattern($1.name, exactCase: true, value: Int32($0))
+        })
+        return papers.map { extract($0, corpusNames: matcher, corpusNameList: names) }
+    }
 
     /// The entities of one paper, in order of first mention.
-    public func extract(_ paper: Paper) -> PaperEntities {
+    public func extract(_ paper: Paper) -> PaperEntities { extract(paper, corpusNames: nil, corpusNameList: []) }
+
+    func extract(_ paper: Paper, corpusNames: Matcher?, corpusNameList: [CorpusName]) -> PaperEntities {
         var text = Array(paper.title.utf8)
         let titleEnd = text.count
         text.append(10)
         text.append(contentsOf: paper.abstract.utf8)
-        let entities = text.withUnsafeBufferPointer { extract(bytes: $0, titleEnd: titleEnd) }
+        let entities = text.withUnsafeBufferPointer {
+            extract(bytes: $0, titleEnd: titleEnd, corpusNames: corpusNames, corpusNameList: corpusNameList)
+        }
         return PaperEntities(id: paper.id, title: paper.title, entities: entities)
     }
 
@@ -95,18 +122,20 @@ public final class Extractor: Sendable {
         var covered: [Range<Int>] = []
 
         mutating func add(name: String, type: EntityType, surface: String, at range: Range<Int>,
-                          catalogued: Bool, introduced: Bool = false) {
+                          catalogued: Bool, introduced: Bool = false, role: MentionRole) {
             let key = name.lowercased()
             if var e = byKey[key] {
                 if !e.surfaces.contains(surface) { e.surfaces.append(surface) }
                 e.count += 1
                 e.firstOffset = min(e.firstOffset, range.lowerBound)
                 e.introduced = e.introduced || introduced
+                e.mentionRole = RoleRules.stronger(e.mentionRole, role)
                 byKey[key] = e
             } else {
                 order.append(key)
                 byKey[key] = ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
-                                             count: 1, catalogued: catalogued, firstOffset: range.lowerBound)
+                                             count: 1, catalogued: catalogued, firstOffset: range.lowerBound,
+                                             mentionRole: role)
             }
             covered.append(range)
         }
@@ -114,17 +143,33 @@ public final class Extractor: Sendable {
         func isCovered(_ r: Range<Int>) -> Bool { covered.contains { $0.overlaps(r) } }
     }
 
-    func extract(bytes t: UnsafeBufferPointer<UInt8>, titleEnd: Int) -> [ExtractedEntity] {
-        let hits = matcher.matches(in: t)
-        let definitions = AcronymDefinitions.find(in: t)
+    /// A name that one paper of a corpus introduced, to be found in the others.
+    public struct CorpusName: Sendable, Hashable {
+        public var name: String
+        public var type: EntityType
+    }
+
+    /// The entities of one paper in UTF-8 bytes whose title occupies [0, titleEnd). `corpusNames` is a matcher
+    /// over names introduced elsewhere in the corpus (values index `corpusNameList`).
+    func extract(bytes t: UnsafeBufferPointer<UInt8>, titleEnd: Int, corpusNames: Matcher? = nil,
+                 corpusNameList: [CorpusName] = []) -> [ExtractedEntity] {
         let tokens = tokenize(t)
+        // Nothing inside a URL is a mention ("hil-serl.github.io").
+        let urls = tokens.filter { Self.isURL(t, $0) }.map { $0.start..<$0.end }
+        let hits = urls.isEmpty ? matcher.matches(in: t)
+            : matcher.matches(in: t).filter { h in !urls.contains { $0.overlaps(h.start..<h.end) } }
+        let definitions = AcronymDefinitions.find(in: t)
         var b = Builder()
-        var entryAt: [Int: (hit: MatcherHit, entry: CatalogueEntry)] = [:]
+        func tokenIndex(_ offset: Int) -> Int {
+            var lo = 0, hi = tokens.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].end <= offset { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        func role(_ start: Int, _ end: Int) -> MentionRole { RoleRules.role(t, tokens, at: tokenIndex(start), end: end) }
         for hit in hits {
             let entry = catalogue.entries[Int(hit.value)]
             b.add(name: entry.name, type: entry.type, surface: t.string(hit.start, hit.end), at: hit.start..<hit.end,
-                  catalogued: true)
-            entryAt[hit.start] = (hit, entry)
+                  catalogued: true, role: role(hit.start, hit.end))
         }
         func hit(covering s: Int, _ e: Int) -> CatalogueEntry? {
             hits.first { $0.start <= s && e <= $0.end && (e - s) * 2 >= ($0.end - $0.start) }
@@ -154,8 +199,27 @@ public final class Extractor: Sendable {
             }
             if intro.typeHint != nil { typed.insert(key) }
             b.add(name: surface, type: intro.typeHint ?? .method, surface: surface, at: intro.start..<intro.end,
-                  catalogued: false, introduced: true)
+                  catalogued: false, introduced: true, role: .uses)
             newNames.append((surface, intro.typeHint ?? .method))
+        }
+
+        // Names known from other papers of the corpus.
+        if let corpusNames {
+            for h in corpusNames.matches(in: t) where !b.isCovered(h.start..<h.end) {
+                let known = corpusNameList[Int(h.value)]
+                b.add(name: known.name, type: known.type, surface: t.string(h.start, h.end), at: h.start..<h.end,
+                      catalogued: false, role: role(h.start, h.end))
+            }
+        }
+
+        // Names found from context.
+        let discoveries = DiscoveryRules.find(in: t, tokens: tokens, definitions: definitions, hits: hits,
+                                              typeOfHit: { catalogue.entries[Int($0.value)].type })
+        for d in discoveries where !b.isCovered(d.start..<d.end) {
+            let surface = t.string(d.start, d.end)
+            b.add(name: surface, type: d.typeHint ?? .method, surface: surface, at: d.start..<d.end,
+                  catalogued: false, role: role(d.start, d.end))
+            newNames.append((surface, d.typeHint ?? .method))
         }
 
         // Acronym definitions tie a long form to its short form: the side that is an entity gains the other
@@ -167,8 +231,8 @@ public final class Extractor: Sendable {
             let owner: String?
             if let e = exactHit(d.shortStart, d.shortEnd) ?? exactHit(d.longStart, d.longEnd) {
                 owner = e.name
-            } else if b.byKey[short.lowercased()] != nil {
-                owner = b.byKey[short.lowercased()]!.name
+            } else if let known = b.byKey[short.lowercased()] {
+                owner = known.name
             } else {
                 owner = nil
             }
@@ -189,10 +253,21 @@ public final class Extractor: Sendable {
                 from = r.upperBound
                 if b.isCovered(r) { continue }
                 b.covered.append(r)
-                b.byKey[name.lowercased()]?.count += 1
+                let key = name.lowercased()
+                b.byKey[key]?.count += 1
+                if let current = b.byKey[key]?.mentionRole {
+                    b.byKey[key]?.mentionRole = RoleRules.stronger(current, role(r.lowerBound, r.upperBound))
+                }
             }
         }
         return b.order.compactMap { b.byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+    }
+
+    /// A token that is a web address: a scheme, "www.", or a dotted host with a path.
+    static func isURL(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
+        let s = t.string(tok.start, tok.end).lowercased()
+        return s.contains("://") || s.hasPrefix("www.") || s.contains(".io/") || s.contains(".com/")
+            || s.contains(".org/") || s.hasSuffix(".github.io") || s.contains(".github.io")
     }
 
     /// The next whole-word occurrence of `needle` (exact bytes) at or after `from`.

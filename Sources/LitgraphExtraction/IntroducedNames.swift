@@ -16,6 +16,8 @@ enum IntroducedNames {
         "release", "releases", "contribute", "design", "build", "construct", "curate", "create", "establish",
         "offer", "unveil", "devise",
     ]
+    /// Gerunds that announce the paper's own contribution ("by introducing X", "proposing X").
+    static let gerunds: [StaticString] = ["introducing", "proposing", "presenting", "releasing", "unveiling"]
     /// Words that name what follows.
     static let naming: [StaticString] = ["called", "named", "dubbed", "termed", "coined", "call", "name", "dub", "term"]
     /// Words after which the introduced noun phrase is over: what follows is context, not the new name.
@@ -56,6 +58,13 @@ enum IntroducedNames {
                 if v < toks.count, isOne(t, toks[v], naming) { objectStart = v + 1; isNaming = true }
             } else if isOne(t, tok, naming) && !isOne(t, tok, ["name", "term", "call", "dub"]) {
                 objectStart = k + 1
+                isNaming = true
+            } else if isOne(t, tok, gerunds) {
+                // "by introducing Gradient-Boosting RL (GBRL)": the paper's own contribution, as a gerund.
+                objectStart = k + 1
+            } else if isOne(t, tok, ["our", "resulting"]), k + 1 < toks.count, cueType(t, toks[k + 1]) != nil {
+                // "our method, GROOVE", "our benchmark (X)", "the resulting model, X".
+                objectStart = k + 2
                 isNaming = true
             }
             if let first = objectStart {

@@ -28,12 +28,13 @@ public enum JSONText {
 }
 
 extension PaperEntities {
-    /// One JSON Lines record: `{"id", "title", "entities": [{"name", "type", "surface", "introduced", "count"}]}`.
+    /// One JSON Lines record: `{"id", "title", "entities": [{"name", "type", "surface", "introduced", "count",
+    /// "role"}]}`.
     public var jsonLine: String {
         let items = entities.map { e in
             "{\"name\":\(JSONText.quoted(e.name)),\"type\":\"\(e.type.rawValue)\",\"surface\":["
                 + e.surfaces.map(JSONText.quoted).joined(separator: ",")
-                + "],\"introduced\":\(e.introduced),\"count\":\(e.count)}"
+                + "],\"introduced\":\(e.introduced),\"count\":\(e.count),\"role\":\"\(e.role.rawValue)\"}"
         }
         return "{\"id\":\(JSONText.quoted(id)),\"title\":\(JSONText.quoted(title)),\"entities\":["
             + items.joined(separator: ",") + "]}"

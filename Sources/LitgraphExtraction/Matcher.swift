@@ -29,7 +29,8 @@ public struct MatcherHit: Sendable, Hashable {
 /// Word boundaries: a hit must not touch a word byte (letter, digit, `_`, non-ASCII) on either side, nor
 /// continue a token: a hit followed by `-` or `.` and a digit, by `-v2`-style versions, by `-` and a capital,
 /// or by `+`, is part of a longer name ("DrQ" in "DrQ-v2", "GPT-4" in "GPT-4.5", "TD3" in "TD3+BC"), and so
-/// is one preceded by a letter or digit and `-` ("CNN" in "R-CNN"). Among overlapping hits the leftmost
+/// is one preceded by a letter or digit and `-` ("CNN" in "R-CNN"); a model size ("LLaVA-7b") is not a
+/// continuation. Among overlapping hits the leftmost
 /// wins, then the longest.
 public final class Matcher: Sendable {
     let classOf: [UInt8]
@@ -176,7 +177,7 @@ public final class Matcher: Sendable {
             if Byte.isWord(after) || after == 43 { return false }
             if (after == 45 || after == 46) && end + 1 < text.count {
                 let next = text[end + 1]
-                if Byte.isDigit(next) { return false }
+                if Byte.isDigit(next) && !(after == 45 && Self.isSizeSuffix(text, from: end + 1)) { return false }
                 if after == 45 {
                     if Byte.isUpper(next) { return false }
                     if (next == 118 || next == 86) && end + 2 < text.count && Byte.isDigit(text[end + 2]) { return false }
@@ -198,6 +199,14 @@ public final class Matcher: Sendable {
     }
 
     @inline(__always) func isSeparator(_ b: UInt8) -> Bool { Byte.isSpace(b) || b == 45 }
+
+    /// A model-size suffix such as "-7b", "-13B" or "-1.5B" ("LLaVA-7b" is LLaVA at one size), ending a word.
+    static func isSizeSuffix(_ t: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        var i = from
+        while i < t.count && (Byte.isDigit(t[i]) || (t[i] == 46 && i > from)) { i += 1 }
+        guard i > from, i < t.count, t[i] == 98 || t[i] == 66 || t[i] == 77 || t[i] == 109 else { return false }
+        return i + 1 == t.count || !Byte.isWord(t[i + 1])
+    }
 
     /// Keeps, among overlapping hits, the leftmost and then the longest. Input is in order of end offset.
     static func leftmostLongest(_ hits: [MatcherHit]) -> [MatcherHit] {

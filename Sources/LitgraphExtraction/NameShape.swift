@@ -17,7 +17,9 @@ enum NameShape {
         "rms", "prm", "orm", "po", "dp", "ner", "pos", "mt", "nmt", "vo", "slam", "sfm", "mvs",
         "bev", "hdr", "lr", "sr", "ram", "hz", "khz", "ms", "fp", "fp16", "bf16", "int8", "int4", "ci", "cd",
         "e2e", "llms", "vlms", "mllms", "lvlms", "lmms", "gpus", "cnns", "rnns", "gnns", "mlps", "mdps",
-        "tasks", "rlvr", "hf", "ft", "pt", "eval", "sim2real", "sim-to-real", "real2sim",
+        "tasks", "rlvr", "hf", "ft", "pt", "eval", "sim2real", "sim-to-real", "real2sim", "vllm", "vl",
+        "bleu", "rouge", "cider", "spl", "fid", "psnr", "ssim", "lpips", "miou", "wer", "cer", "ndcg", "mrr",
+        "osr", "sr", "ne", "tl", "ap", "acc", "em", "mae", "rmse", "ade", "fde", "hoi",
     ]
 
     static func isName(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
@@ -41,7 +43,7 @@ enum NameShape {
             partStart = k + 1
         }
         if parts.contains(where: { isNamePart(t, $0.lowerBound, $0.upperBound) }) { return true }
-        return parts.count >= 2 && parts.contains { r in
+        return parts.count >= 2 && parts.allSatisfy { !Byte.isLower(t[$0.lowerBound]) } && parts.contains { r in
             r.filter { Byte.isUpper(t[$0]) }.count >= 2 && !r.contains { Byte.isLower(t[$0]) }
         }
     }

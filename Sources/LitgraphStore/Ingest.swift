@@ -28,7 +28,12 @@ extension Store {
     /// Ingests several files' papers in one transaction: a duplicate id anywhere rolls back all of them.
     public func ingest(batches: [(file: String, papers: [Paper])], extractor: Extractor) throws -> [IngestSummary] {
         for (file, papers) in batches { try Self.checkUniqueIDs(papers, file: file) }
-        let extracted = batches.map { $0.papers.map { extractor.extract($0) } }
+        // One corpus: names a paper introduces are found in the papers of every file.
+        var all = extractor.extract(batches.flatMap(\.papers))[...]
+        let extracted = batches.map { batch -> [PaperEntities] in
+            defer { all = all.dropFirst(batch.papers.count) }
+            return Array(all.prefix(batch.papers.count))
+        }
         return try db.write { db in
             var entityIDs: [String: Int64] = [:]
             let summaries = try zip(batches, extracted).map { batch, results in

@@ -19,8 +19,8 @@ struct Extract: ParsableCommand {
             let extractor = Extractor(catalogue: try Catalogue.load(userFiles: catalogueOptions.catalogue.map(URL.init(fileURLWithPath:))))
             let papers = try files.flatMap { try readRecords(URL(fileURLWithPath: $0)) }
             var out = ""
-            for paper in papers {
-                out += extractor.extract(paper).jsonLine
+            for result in extractor.extract(papers) {
+                out += result.jsonLine
                 out += "\n"
                 if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
             }

@@ -63,7 +63,8 @@ func scratchDirectory() throws -> URL {
         #expect((first["title"] as? String)?.hasPrefix("ManiSkill2") == true)
         let entities = try #require(first["entities"] as? [[String: Any]])
         for e in entities {
-            #expect(Set(e.keys) == ["name", "type", "surface", "introduced", "count"])
+            #expect(Set(e.keys) == ["name", "type", "surface", "introduced", "count", "role"])
+            #expect(["introduces", "uses", "compares", "mentions"].contains(e["role"] as? String))
             #expect(["method", "benchmark", "dataset"].contains(e["type"] as? String))
             #expect((e["surface"] as? [String])?.isEmpty == false)
             #expect((e["count"] as? Int ?? 0) >= 1)
@@ -74,6 +75,8 @@ func scratchDirectory() throws -> URL {
         let dmc = try #require(entities.first { $0["name"] as? String == "DeepMind Control Suite" })
         #expect(Set(dmc["surface"] as? [String] ?? []) == ["DeepMind Control Suite", "DMControl"])
         #expect(dmc["introduced"] as? Bool == false)
+        #expect(dmc["role"] as? String == "compares" || dmc["role"] as? String == "uses")
+        #expect(maniskill["role"] as? String == "introduces")
         #expect(entities.contains { $0["name"] as? String == "DrQ-v2" })
         #expect(!entities.contains { $0["name"] as? String == "DrQ" })
         let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
@@ -87,17 +90,25 @@ func scratchDirectory() throws -> URL {
         #expect(ingest.status == 0, "\(ingest.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("litgraph.db").path))
 
-        let maniskill = try litgraph(["papers", "--uses", "ManiSkill2", "--format", "csv"], in: dir)
+        let maniskill = try litgraph(["papers", "--uses", "ManiSkill2", "--format", "csv", "--any-role"], in: dir)
         #expect(maniskill.status == 0)
         #expect(maniskill.stdout.contains("visual-rl-trending-5,2023-02,introduces,ManiSkill2,ManiSkill2: A Unified Benchmark"))
+        // By default the paper that introduces it is listed apart from the papers that use it.
+        let table = try litgraph(["papers", "--uses", "ManiSkill2"], in: dir)
+        let introducedBy = try #require(table.stdout.range(of: "Introduced by:"))
+        #expect(table.stdout[introducedBy.upperBound...].contains("visual-rl-trending-5  2023-02  introduces"))
 
-        let byName = try litgraph(["papers", "--uses", "DeepMind Control Suite", "--format", "json"], in: dir)
-        let byAlias = try litgraph(["papers", "--uses", "DMControl", "--format", "json"], in: dir)
+        let byName = try litgraph(["papers", "--uses", "DeepMind Control Suite", "--format", "json", "--any-role"], in: dir)
+        let byAlias = try litgraph(["papers", "--uses", "DMControl", "--format", "json", "--any-role"], in: dir)
         #expect(byName.status == 0 && byAlias.status == 0)
         #expect(byName.stdout == byAlias.stdout)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(byName.stdout.utf8)) as? [String: Any])
         let papers = try #require(json["papers"] as? [[String: Any]])
-        #expect(papers.allSatisfy { $0["role"] as? String == "uses" })
+        let using = try litgraph(["papers", "--uses", "DMControl", "--format", "json"], in: dir)
+        let usingJSON = try #require(try JSONSerialization.jsonObject(with: Data(using.stdout.utf8)) as? [String: Any])
+        let users = try #require(usingJSON["papers"] as? [[String: Any]])
+        #expect(users.allSatisfy { ["uses", "compares"].contains($0["role"] as? String) })
+        #expect(users.count >= papers.count - 2 && users.count <= papers.count)
         // Independent reference: the listing's records whose text names the suite in any spelling, or one of
         // its family (Distracting Control Suite, DMControl 100k), which `papers` includes unless --exact.
         let lines = try String(contentsOfFile: bundledCorpus, encoding: .utf8).components(separatedBy: "\n")

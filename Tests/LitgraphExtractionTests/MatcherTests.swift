@@ -48,6 +48,12 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
         #expect(found(names, in: "GPT-4. TD3, CNN-based CLIP-style PPO's") == ["GPT-4", "TD3", "CNN", "CLIP", "PPO"])
     }
 
+    @Test func modelSizesAreNotNewVersions() {
+        let names = [("LLaVA", false), ("Qwen2-VL", false), ("GPT-4", false)]
+        #expect(found(names, in: "LLaVA-7b, Qwen2-VL-72B and LLaVA-1.5B") == ["LLaVA", "Qwen2-VL", "LLaVA"])
+        #expect(found(names, in: "LLaVA-7bx GPT-4-1106") == [])
+    }
+
     @Test func nonASCIINamesAndText() {
         let names = [("π0", false), ("Mask R-CNN", false), ("R-CNN", false)]
         #expect(found(names, in: "We fine-tune π0 and Mask R-CNN – not R-CNN.") == ["π0", "Mask R-CNN", "R-CNN"])

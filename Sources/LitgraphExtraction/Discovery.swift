@@ -1,0 +1,191 @@
+/// A name no catalogue knows, found from how the text uses it.
+struct Discovery: Sendable {
+    var start: Int
+    var end: Int
+    var typeHint: EntityType?
+    /// Extra surface written elsewhere for the same entity (an acronym's long form).
+    var longForm: Range<Int>?
+}
+
+/// Rules that find names of methods, benchmarks and datasets the catalogue does not know, from context:
+///
+/// - an acronym defined by a Title-Case long form ("Learned Policy Gradient (LPG)"), a proper name, where a
+///   lower-case one ("vision-language models (VLMs)") is terminology;
+/// - a name-shaped token alone in parentheses after a cue noun ("datasets (DriveLM-Data)");
+/// - a name-shaped token next to a cue noun ("the CATER dataset", "X benchmark") or after a comparison
+///   ("outperforms X", "than X") or usage verb ("fine-tune X", "trained on X");
+/// - an item in an enumeration with catalogued entities ("Atari 100k, Proprio Control, and Vision Control").
+///
+/// Each rule is linear in the tokens of the paper.
+enum DiscoveryRules {
+    static func find(in t: UnsafeBufferPointer<UInt8>, tokens: [Token], definitions: [AcronymDefinition],
+                     hits: [MatcherHit], typeOfHit: (MatcherHit) -> EntityType) -> [Discovery] {
+        var found: [Discovery] = []
+        func covered(_ s: Int, _ e: Int) -> Bool { hits.contains { $0.start < e && s < $0.end } }
+
+        // Acronyms with Title-Case long forms; one with a lower-case long form is terminology everywhere.
+        var terminology = Set<String>()
+        for d in definitions where !isTitleCase(t, d.longStart, d.longEnd) || isMetric(t, d.longStart, d.longEnd) {
+            terminology.insert(t.string(d.shortStart, d.shortEnd))
+        }
+        for d in definitions where !covered(d.shortStart, d.shortEnd) && !covered(d.longStart, d.longEnd) {
+            guard NameShape.isName(t, d.shortStart, d.shortEnd), isTitleCase(t, d.longStart, d.longEnd),
+                  !isMetric(t, d.longStart, d.longEnd) else { continue }
+            let idx = tokens.firstIndex { $0.start >= d.shortStart } ?? 0
+            found.append(Discovery(start: d.shortStart, end: d.shortEnd,
+                                   typeHint: IntroducedNames.typeHint(t, tokens, around: idx), longForm: d.longStart..<d.longEnd))
+        }
+        let definedShorts = Set(definitions.map { $0.shortStart })
+        for (i, tok) in tokens.enumerated() where !covered(tok.start, tok.end) && !definedShorts.contains(tok.start) {
+            guard NameShape.isName(t, tok.start, tok.end), !isGenericModelClass(t, tok),
+                  !terminology.contains(t.string(tok.start, tok.end)) else { continue }
+            // Next to a cue noun: "the CATER dataset", "MuJoCo-based X environment".
+            let before = i > 0 ? tokens[i - 1] : nil
+            let after = i + 1 < tokens.count ? tokens[i + 1] : nil
+            if let a = after, tok.trailing == 32, let type = IntroducedNames.cueType(t, a), isNounCue(t, a) {
+                found.append(Discovery(start: tok.start, end: tok.end, typeHint: type))
+                continue
+            }
+            // Alone in parentheses after a cue noun: "datasets (DriveLM-Data)", "approach (DriveLM-Agent)".
+            if tok.start > 0, t[tok.start - 1] == 40, tok.end < t.count, t[tok.end] == 41, let b = before,
+               let type = IntroducedNames.cueType(t, b) {
+                found.append(Discovery(start: tok.start, end: tok.end, typeHint: type))
+                continue
+            }
+            // After a comparison or a usage verb.
+            if let b = before, b.trailing == 32 || b.trailing == 44, isContextVerb(t, b) {
+                found.append(Discovery(start: tok.start, end: tok.end, typeHint: .method))
+                continue
+            }
+        }
+        // Enumerations around catalogued entities share their type.
+        for hit in hits {
+            guard let last = tokens.firstIndex(where: { $0.end >= hit.end }),
+                  let first = tokens.lastIndex(where: { $0.start <= hit.start }) else { continue }
+            let type = typeOfHit(hit)
+            for item in listNeighbours(t, tokens, first: first, last: last) where !covered(item.lowerBound, item.upperBound) {
+                if !found.contains(where: { $0.start == item.lowerBound }) {
+                    found.append(Discovery(start: item.lowerBound, end: item.upperBound, typeHint: type))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Words of a long form all capitalised (small function words aside), at least two of them.
+    static func isTitleCase(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var words = 0
+        var i = s
+        while i < e {
+            while i < e && (Byte.isSpace(t[i]) || t[i] == 45) { i += 1 }
+            let start = i
+            while i < e && !Byte.isSpace(t[i]) && t[i] != 45 { i += 1 }
+            guard i > start else { continue }
+            let word = t.string(start, i).lowercased()
+            if AcronymDefinitions.skippable.contains(word) { continue }
+            if !(Byte.isUpper(t[start]) || Byte.isDigit(t[start])) { return false }
+            words += 1
+        }
+        return words >= 2
+    }
+
+    /// Long forms that name a measure ("Oracle Success Rate", "Fréchet Inception Distance"): metrics are
+    /// not entities.
+    static func isMetric(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var w = e
+        while w > s && !Byte.isSpace(t[w - 1]) && t[w - 1] != 45 { w -= 1 }
+        let last = t.string(w, e).lowercased()
+        return ["rate", "score", "accuracy", "error", "ratio", "distance", "precision", "recall", "length", "loss",
+                "metric", "index", "divergence", "gap", "regret", "reward", "return", "time", "cost"].contains(last)
+    }
+
+    /// Acronyms for classes of models rather than a model ("LVLM", "MLLMs", "VLA"): NameShape allows them
+    /// when hyphenated, never alone.
+    static func isGenericModelClass(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
+        let word = t.string(tok.start, tok.end).lowercased()
+        return NameShape.generic.contains(word) || (word.hasSuffix("s") && NameShape.generic.contains(String(word.dropLast())))
+    }
+
+    static func isNounCue(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
+        IntroducedNames.isOne(t, tok, ["benchmark", "benchmarks", "dataset", "datasets", "suite", "environment",
+                                       "environments", "simulator", "model", "models", "algorithm", "agent",
+                                       "framework", "method", "policy", "architecture", "corpus", "library", "game",
+                                       "games", "testbed", "leaderboard"])
+    }
+
+    static func isContextVerb(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
+        IntroducedNames.isOne(t, tok, ["outperforms", "outperform", "outperforming", "surpasses", "surpassing",
+                                       "than", "versus", "vs", "beats", "finetune", "fine-tune", "fine-tuning",
+                                       "finetuning", "fine-tunes", "distill", "including", "like", "e.g"])
+    }
+
+    /// Items of an enumeration that contains the token at `index`: "A, B, and C", "A and B", up to three
+    /// words each, each a name-shaped token or a short run of capitalised words.
+    static func listNeighbours(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], first firstIndex: Int,
+                               last index: Int) -> [Range<Int>] {
+        var items: [Range<Int>] = []
+        // Forward: ", B", ", and C", " and B".
+        var j = index
+        while j < tokens.count && !tokens[j].endsSentence {
+            let separatedByComma = tokens[j].trailing == 44
+            var k = j + 1
+            if k < tokens.count, IntroducedNames.isOne(t, tokens[k], ["and", "or"]) { k += 1 }
+            else if !separatedByComma { break }
+            guard let item = nameItem(t, tokens, from: k) else { break }
+            items.append(tokens[item.lowerBound].start..<tokens[item.upperBound - 1].end)
+            j = item.upperBound - 1
+        }
+        // Backward: "A, " or "A and " before the entity.
+        var first = firstIndex
+        while first > 0 {
+            var p = first - 1
+            if IntroducedNames.isOne(t, tokens[p], ["and", "or"]) { p -= 1 } else if tokens[p].trailing != 44 { break }
+            guard p >= 0, !tokens[p].endsSentence, let item = nameItem(t, tokens, endingAt: p) else { break }
+            items.append(tokens[item.lowerBound].start..<tokens[item.upperBound - 1].end)
+            first = item.lowerBound
+        }
+        return items
+    }
+
+    static func isCapitalised(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
+        Byte.isUpper(t[tok.start]) || NameShape.isName(t, tok.start, tok.end)
+    }
+
+    /// A list item starting at token `k`: one name-shaped token, or one to three capitalised words ending at
+    /// a comma, "and"/"or", or the sentence end.
+    static func nameItem(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from k: Int) -> Range<Int>? {
+        guard k < tokens.count, isCapitalised(t, tokens[k]) else { return nil }
+        var e = k
+        while e < tokens.count && e - k < 3 {
+            guard isCapitalised(t, tokens[e]) else { return nil }
+            if tokens[e].trailing != 32 || tokens[e].endsSentence { break }
+            if e + 1 < tokens.count, IntroducedNames.isOne(t, tokens[e + 1], ["and", "or"]) { break }
+            e += 1
+        }
+        guard e < tokens.count, e - k < 3 else { return nil }
+        let range = k..<(e + 1)
+        return acceptItem(t, tokens, range) ? range : nil
+    }
+
+    static func nameItem(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], endingAt e: Int) -> Range<Int>? {
+        guard e >= 0, isCapitalised(t, tokens[e]) else { return nil }
+        var s = e
+        while s > 0 && e - s < 2 && isCapitalised(t, tokens[s - 1]) && tokens[s - 1].trailing == 32
+            && !tokens[s - 1].endsSentence && !IntroducedNames.isOne(t, tokens[s - 1], ["and", "or"]) {
+            s -= 1
+        }
+        let range = s..<(e + 1)
+        return acceptItem(t, tokens, range) ? range : nil
+    }
+
+    /// An item is a name when one of its words is name-shaped, or it has two or three capitalised words none
+    /// of which opens a sentence.
+    static func acceptItem(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>) -> Bool {
+        if r.contains(where: { NameShape.isName(t, tokens[$0].start, tokens[$0].end) && !isGenericModelClass(t, tokens[$0]) }) {
+            return true
+        }
+        guard r.count >= 2 else { return false }
+        if r.lowerBound > 0 && tokens[r.lowerBound - 1].endsSentence { return false }
+        return !r.contains { IntroducedNames.isOne(t, tokens[$0], IntroducedNames.phraseOpeners) }
+    }
+}

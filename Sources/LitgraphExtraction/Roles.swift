@@ -1,0 +1,52 @@
+/// Decides how a paper relates to one mention of an entity from the words around it: a comparison
+/// ("outperforms X", "than X", "X baselines"), a use ("on X", "using X", "fine-tune X", "X-based"), or a
+/// mention in a sentence about other work (no "we"/"our"). Linear in the sentence.
+enum RoleRules {
+    static let compareBefore: [StaticString] = [
+        "outperforms", "outperform", "outperforming", "outperformed", "surpasses", "surpass", "surpassing", "than",
+        "versus", "vs", "against", "compared", "beats", "beating", "over", "baselines", "baseline", "rivals",
+        "matches", "exceeds", "exceeding",
+    ]
+    static let useBefore: [StaticString] = [
+        "on", "using", "use", "uses", "used", "with", "via", "upon", "atop", "fine-tune", "fine-tuning", "finetune",
+        "finetuning", "fine-tunes", "train", "trained", "training", "leverage", "leverages", "leveraging", "adopt",
+        "adopts", "employ", "employs", "employing", "in", "across", "from", "apply", "applying", "applied",
+        "evaluate", "evaluated", "evaluating", "benchmark", "test", "tested", "extends", "extend", "extending",
+        "initialize", "initialized", "built", "build", "based", "into", "through", "utilize", "utilizing",
+    ]
+    static let compareAfter: [StaticString] = ["baseline", "baselines"]
+    static let firstPerson: [StaticString] = ["we", "our", "us", "ours"]
+
+    /// The role of the mention whose first token is `index`.
+    static func role(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int, end: Int) -> MentionRole {
+        guard index < tokens.count else { return .uses }
+        // The sentence around the mention.
+        var s = index
+        while s > 0 && !tokens[s - 1].endsSentence { s -= 1 }
+        var e = index
+        while e < tokens.count - 1 && !tokens[e].endsSentence { e += 1 }
+        let window = max(s, index - 4)..<index
+        for k in window.reversed() {
+            if IntroducedNames.isOne(t, tokens[k], compareBefore) { return .compares }
+        }
+        if let after = tokens[index...].first(where: { $0.start >= end }), after.start < (tokens[e].end + 1),
+           IntroducedNames.isOne(t, after, compareAfter) {
+            return .compares
+        }
+        let ownSentence = (s...e).contains { IntroducedNames.isOne(t, tokens[$0], firstPerson) }
+        for k in window.reversed() where IntroducedNames.isOne(t, tokens[k], useBefore) {
+            return ownSentence || !IntroducedNames.isOne(t, tokens[k], ["in", "from", "with"]) ? .uses : .mentions
+        }
+        // "X-based", "X as the backbone".
+        if end < t.count, t[end] == 45 { return .uses }
+        return ownSentence || s == 0 ? .uses : .mentions
+    }
+
+    /// The stronger of two roles for one paper: introduces, then uses, then compares, then mentions.
+    static func stronger(_ a: MentionRole, _ b: MentionRole) -> MentionRole {
+        func rank(_ r: MentionRole) -> Int {
+            switch r { case .introduces: 3; case .uses: 2; case .compares: 1; case .mentions: 0 }
+        }
+        return rank(a) >= rank(b) ? a : b
+    }
+}
