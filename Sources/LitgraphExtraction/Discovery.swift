@@ -121,8 +121,9 @@ enum DiscoveryRules {
 
     /// Items of an enumeration that contains the token at `index`: "A, B, and C", "A and B", up to three
     /// words each, each a name-shaped token or a short run of capitalised words.
+    /// With `anyWord`, items are any one to three words (to find catalogued neighbours), not only names.
     static func listNeighbours(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], first firstIndex: Int,
-                               last index: Int) -> [Range<Int>] {
+                               last index: Int, anyWord: Bool = false) -> [Range<Int>] {
         var items: [Range<Int>] = []
         // Forward: ", B", ", and C", " and B".
         var j = index
@@ -131,7 +132,7 @@ enum DiscoveryRules {
             var k = j + 1
             if k < tokens.count, IntroducedNames.isOne(t, tokens[k], ["and", "or"]) { k += 1 }
             else if !separatedByComma { break }
-            guard let item = nameItem(t, tokens, from: k) else { break }
+            guard let item = anyWord ? (k < tokens.count ? k..<(k + 1) : nil) : nameItem(t, tokens, from: k) else { break }
             items.append(tokens[item.lowerBound].start..<tokens[item.upperBound - 1].end)
             j = item.upperBound - 1
         }
@@ -140,7 +141,8 @@ enum DiscoveryRules {
         while first > 0 {
             var p = first - 1
             if IntroducedNames.isOne(t, tokens[p], ["and", "or"]) { p -= 1 } else if tokens[p].trailing != 44 { break }
-            guard p >= 0, !tokens[p].endsSentence, let item = nameItem(t, tokens, endingAt: p) else { break }
+            guard p >= 0, !tokens[p].endsSentence,
+                  let item = anyWord ? p..<(p + 1) : nameItem(t, tokens, endingAt: p) else { break }
             items.append(tokens[item.lowerBound].start..<tokens[item.upperBound - 1].end)
             first = item.lowerBound
         }

@@ -156,9 +156,13 @@ public final class Extractor: Sendable {
         let tokens = tokenize(t)
         // Nothing inside a URL is a mention ("hil-serl.github.io").
         let urls = tokens.filter { Self.isURL(t, $0) }.map { $0.start..<$0.end }
-        let hits = urls.isEmpty ? matcher.matches(in: t)
+        let raw = urls.isEmpty ? matcher.matches(in: t)
             : matcher.matches(in: t).filter { h in !urls.contains { $0.overlaps(h.start..<h.end) } }
         let definitions = AcronymDefinitions.find(in: t)
+        let hits = raw.filter { h in
+            !catalogue.entries[Int(h.value)].ambiguous || AmbiguityRules.supported(h, in: t, tokens: tokens, hits: raw,
+                                                                                   definitions: definitions, catalogue: catalogue)
+        }
         var b = Builder()
         func tokenIndex(_ offset: Int) -> Int {
             var lo = 0, hi = tokens.count

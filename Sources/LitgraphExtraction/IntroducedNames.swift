@@ -62,7 +62,8 @@ enum IntroducedNames {
             } else if isOne(t, tok, gerunds) {
                 // "by introducing Gradient-Boosting RL (GBRL)": the paper's own contribution, as a gerund.
                 objectStart = k + 1
-            } else if isOne(t, tok, ["our", "resulting"]), k + 1 < toks.count, cueType(t, toks[k + 1]) != nil {
+            } else if isOne(t, tok, ["our", "resulting"]), k + 2 < toks.count, cueType(t, toks[k + 1]) != nil,
+                      toks[k + 1].trailing == 44 || t[toks[k + 2].start - 1] == 40 {
                 // "our method, GROOVE", "our benchmark (X)", "the resulting model, X".
                 objectStart = k + 2
                 isNaming = true
@@ -86,6 +87,8 @@ enum IntroducedNames {
     static func object(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], from: Int, naming: Bool,
                        definitions: [AcronymDefinition]) -> Introduction? {
         let window = naming ? 3 : 10
+        // "we build on X", "we develop upon X": X is what the paper builds on, not what it presents.
+        if from < toks.count, isOne(t, toks[from], ["on", "upon", "off", "up", "with", "from", "over"]) { return nil }
         var j = from
         while j < toks.count && j < from + window {
             let tok = toks[j]

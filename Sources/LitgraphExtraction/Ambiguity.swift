@@ -1,0 +1,45 @@
+/// Decides whether a hit of an ambiguous catalogue entry (a name that is also a word or a colliding
+/// acronym: SAC, CURL, RAD, Habitat, Atari, Adam) is meant as the entity. Case is checked by the matcher;
+/// this adds context, any one of which suffices:
+///
+/// - the paper also writes the entity in an unambiguous way (its long form, an acronym definition);
+/// - a cue noun follows ("Habitat simulator", "Atari games") or a usage, comparison or example word
+///   precedes ("on Habitat", "outperforms SAC", "with Adam", "such as Dreamer");
+/// - it stands in an enumeration with another catalogued entity ("DrQ, CURL and RAD").
+enum AmbiguityRules {
+    static let cueAfter: [StaticString] = [
+        "benchmark", "benchmarks", "suite", "environment", "environments", "simulator", "simulation", "platform",
+        "games", "game", "tasks", "task", "domain", "domains", "dataset", "datasets", "agent", "agents", "algorithm",
+        "baseline", "baselines", "optimizer", "policy", "policies", "model", "models", "method", "framework",
+        "library", "score", "scores", "suites", "challenge",
+    ]
+
+    static func supported(_ hit: MatcherHit, in t: UnsafeBufferPointer<UInt8>, tokens: [Token], hits: [MatcherHit],
+                          definitions: [AcronymDefinition], catalogue: Catalogue) -> Bool {
+        // Written another way in the same paper, by a surface that is not ambiguous on its own.
+        for other in hits where other.value == hit.value && other.start != hit.start {
+            let surface = t.string(other.start, other.end)
+            if surface.utf8.count > 8 && surface.contains(" ") { return true }
+        }
+        if definitions.contains(where: { $0.shortStart == hit.start || ($0.longStart <= hit.start && hit.end <= $0.longEnd) }) {
+            return true
+        }
+        guard let first = tokens.lastIndex(where: { $0.start <= hit.start }),
+              let last = tokens.firstIndex(where: { $0.end >= hit.end }) else { return false }
+        if last + 1 < tokens.count, tokens[last].trailing == 32, IntroducedNames.isOne(t, tokens[last + 1], cueAfter) {
+            return true
+        }
+        if hit.end < t.count, t[hit.end] == 45 { return true } // "SAC-based", "Atari-style"
+        var k = first - 1
+        while k >= 0 && k >= first - 3 && !tokens[k].endsSentence {
+            if IntroducedNames.isOne(t, tokens[k], RoleRules.compareBefore) || IntroducedNames.isOne(t, tokens[k], RoleRules.useBefore)
+                || IntroducedNames.isOne(t, tokens[k], ["including", "like", "e.g", "namely", "as"]) {
+                return true
+            }
+            k -= 1
+        }
+        // Enumerations with another catalogued entity.
+        let neighbours = DiscoveryRules.listNeighbours(t, tokens, first: first, last: last, anyWord: true)
+        return neighbours.contains { r in hits.contains { $0.start == r.lowerBound && $0.start != hit.start } }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import LitgraphCorpus
+@testable import LitgraphExtraction
+
+/// The hard cases of extraction, pinned with real sentences (from the bundled corpus and well-known abstracts).
+@Suite struct HardCaseTests {
+    let extractor: Extractor
+
+    init() throws { extractor = Extractor(catalogue: try Catalogue.shipped()) }
+
+    func entities(_ title: String, _ abstract: String) -> [String: ExtractedEntity] {
+        Dictionary(extractor.extract(Paper(id: "t", title: title, abstract: abstract)).entities.map { ($0.name, $0) },
+                   uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test func ambiguousNamesNeedCaseAndContext() {
+        // Common words in lower case are never entities.
+        let prose = entities("Habitat loss", "Species lose their natural habitat; a sac of rad cells; we curl the atari.")
+        #expect(prose.isEmpty, "\(prose.keys)")
+        // In context they are.
+        let rl = entities("Contrastive representations for RL",
+                          "Our method outperforms SAC and CURL on the Atari games and trains agents in Habitat with Adam.")
+        for name in ["CURL", "Habitat"] { #expect(rl[name] != nil, "\(name): \(rl.keys)") }
+        #expect(rl.keys.contains { $0.contains("SAC") || $0 == "Soft Actor-Critic" })
+    }
+
+    @Test func versionsAndFamiliesStayApart() {
+        let e = entities("Improved baselines", "We compare LLaVA-1.5 with LLaVA, and GPT-4V with GPT-4 and GPT-4o.")
+        for name in ["LLaVA-1.5", "LLaVA", "GPT-4V", "GPT-4", "GPT-4o"] { #expect(e[name]?.count == 1, "\(name): \(e.keys)") }
+    }
+
+    @Test func rolesFollowTheSentence() {
+        let e = entities("A new world model",
+                         "Recent agents such as Dreamer have shown promise. We evaluate on the DeepMind Control Suite and Atari 100k, where our method outperforms DrQ-v2.")
+        #expect(e["DeepMind Control Suite"]?.role == .uses)
+        #expect(e["DrQ-v2"]?.role == .compares)
+        #expect(e["Dreamer"]?.role == .mentions)
+    }
+
+    @Test func namesFromContextAndEnumerations() {
+        // EfficientZero V2 (bundled corpus, paper 65): list members share the known member's type.
+        let list = entities("EfficientZero V2", "It achieves superior outcomes across diverse benchmarks, such as Atari 100k, Proprio Control, and Vision Control.")
+        #expect(list["Proprio Control"]?.type == .benchmark)
+        #expect(list["Vision Control"]?.type == .benchmark)
+        // DriveLM (bundled corpus, paper 85): names in parentheses after a cue noun.
+        let drive = entities("DriveLM: Driving with Graph Visual Question Answering",
+                             "We instantiate datasets (DriveLM-Data) built upon nuScenes and CARLA, and propose a VLM-based baseline approach (DriveLM-Agent) for jointly performing Graph VQA and end-to-end driving.")
+        #expect(drive["DriveLM-Data"]?.type == .dataset)
+        #expect(drive["DriveLM-Agent"]?.type == .method)
+        #expect(drive["DriveLM"]?.introduced == true)
+        // Title-Case acronym long forms are names; lower-case ones are terminology.
+        let acr = entities("Meta-learning RL", "Algorithms such as Learned Policy Gradient (LPG) learn update rules, unlike vision-language models (VLMs).")
+        #expect(acr["LPG"]?.surfaces.contains("Learned Policy Gradient") == true)
+        #expect(acr["VLMs"] == nil)
+    }
+
+    @Test func urlsAndMetricsAreNotEntities() {
+        let e = entities("Human-in-the-loop RL", "Videos at https://hil-serl.github.io/ and code. We report Oracle Success Rate (OSR) and SPL.")
+        #expect(e.isEmpty, "\(e.keys)")
+    }
+
+    @Test func gerundsAndOwnMethodAppositionsIntroduce() {
+        let g = entities("Gradient Boosting Reinforcement Learning",
+                         "In this work, we bridge this gap by introducing Gradient-Boosting RL (GBRL), a framework that extends GBT to RL.")
+        #expect(g["GBRL"]?.introduced == true)
+        let o = entities("Discovering RL algorithms",
+                         "The result is our method, General RL Optimizers Obtained Via Environment Design (GROOVE). GROOVE generalises.")
+        #expect(o["GROOVE"]?.introduced == true)
+        // The definition counts once, written two ways; then one more mention.
+        #expect(o["GROOVE"]?.count == 2)
+    }
+
+    @Test func corpusNamesAreFoundInOtherPapers() {
+        let papers = [
+            Paper(id: "a", title: "TorqueNet3: Mixture-of-Experts Network", abstract: "We propose TorqueNet3, a method."),
+            Paper(id: "b", title: "A follow-up", abstract: "We build on TorqueNet3 and compare with it."),
+        ]
+        let results = extractor.extract(papers)
+        let follow = results[1].entities.first { $0.name == "TorqueNet3" }
+        #expect(follow?.introduced == false)
+        #expect(follow?.role == .uses)
+        #expect(extractor.extract(papers[1]).entities.allSatisfy { $0.name != "TorqueNet3" })
+    }
+}
