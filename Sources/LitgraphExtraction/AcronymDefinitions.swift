@@ -1,4 +1,6 @@
-/// A definition "long form (SHORT)" found in a text, as byte ranges.
+import Foundation
+
+/// A definition "long form (SF)" found in a text, as byte ranges.
 public struct AcronymDefinition: Sendable, Hashable {
     public var longStart: Int
     public var longEnd: Int
@@ -6,129 +8,435 @@ public struct AcronymDefinition: Sendable, Hashable {
     public var shortEnd: Int
 }
 
-/// Finds acronym definitions of the form "long form (SF)".
+/// Finds acronym definitions: "long form (SF)", "SF (long form)", and the written-out forms "SF: long
+/// form", "SF stands for long form", "long form, or SF", "long form SF".
 ///
 /// Schwartz & Hearst 2003, "A simple algorithm for identifying abbreviation definitions in biomedical
-/// text" (PSB): a short form of 2–10 characters with a letter, starting with a letter or digit, in parentheses;
-/// a long form of at most min(|SF| + 5, 2·|SF|) words before it, found by matching the short form's
-/// characters right to left, its first character at the start of a word. Linear in the text per definition.
+/// text" (PSB): a short form of 2–10 letters and digits in parentheses, a long form of at most
+/// min(|SF| + 5, 2·|SF|) words before it. Where they match the short form's characters right to left
+/// anywhere in those words, we first align it with word beginnings (`alignments`), which finds the long
+/// form's extent the way annotators mark it (SciAI, Veyseh et al. 2020), and fall back to their match.
+/// The rules, each where it is applied:
+/// - short forms (`shortForm`): acronym-shaped, or one capital, or lower case spelled on word beginnings
+///   only; hyphens in tokenised text ("LTE - A"), plurals ("CNNs"); a qualifying word beside one
+///   ("(WWW '16 Companion)").
+/// - long forms (`alignments`, `longForm`): every word spells from its first letter, function words and
+///   hyphen parts may spell nothing, digits may be number words ("three-dimensional (3D)"); word beginnings
+///   beat inner letters; no long form starts or ends with a function word; a trailing lower-case noun the
+///   short form does not spell stays out ("networks (LSTM)"); a list with commas only when spelled on word
+///   beginnings ("belief, desire, intention (BDI)").
+/// - reversed (`reversed`) and written out (`writtenOut`): stricter, as nothing but word order marks them.
+/// Linear in the text; O(words · |SF| · word length) per candidate, bounded by `maxLongFormBytes`; bytes only.
 public enum AcronymDefinitions {
     public static func find(in text: UnsafeBufferPointer<UInt8>) -> [AcronymDefinition] {
         var result: [AcronymDefinition] = []
-        var i = 0
         let n = text.count
+        var i = 0
         while i < n {
             guard text[i] == 40 else { i += 1; continue } // "("
             var close = i + 1
-            while close < n && text[close] != 41 && text[close] != 40 && text[close] != 10 && close - i < 64 { close += 1 }
+            while close < n && text[close] != 41 && text[close] != 40 && text[close] != 10 && close - i < 160 { close += 1 }
             guard close < n, text[close] == 41 else { i += 1; continue }
-            // The short form is the parenthesised text up to ";" or ",".
-            var sStart = i + 1
-            var sEnd = close
-            if let cut = (sStart..<sEnd).first(where: { text[$0] == 59 || text[$0] == 44 }) { sEnd = cut }
-            while sStart < sEnd && text[sStart] == 32 { sStart += 1 }
-            while sEnd > sStart && text[sEnd - 1] == 32 { sEnd -= 1 }
-            if let def = definition(text, parenOpen: i, shortStart: sStart, shortEnd: sEnd) { result.append(def) }
+            if let d = parenthesised(text, open: i, close: close) ?? reversed(text, open: i, close: close) {
+                result.append(d)
+            }
             i = close + 1
         }
-        return result
+        writtenOut(text, into: &result)
+        return result.sorted { ($0.shortStart, $0.longStart) < ($1.shortStart, $1.longStart) }
     }
 
-    static func isShortForm(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        let length = e - s
-        guard length >= 2, length <= 10, Byte.isAlnum(t[s]) else { return false }
-        guard (s..<e).contains(where: { Byte.isLetter(t[$0]) }) else { return false }
-        // At most two words, and not a citation year or a plain lower-case word.
-        let spaces = (s..<e).filter { t[$0] == 32 }.count
-        guard spaces <= 1 else { return false }
-        if (s..<e).allSatisfy({ Byte.isLower(t[$0]) || t[$0] == 45 }) { return false }
-        return true
-    }
-
-    static func definition(_ t: UnsafeBufferPointer<UInt8>, parenOpen: Int, shortStart s: Int, shortEnd e: Int)
-        -> AcronymDefinition? {
-        guard isShortForm(t, s, e) else { return nil }
-        // Candidate long form: up to maxWords words before "(", stopping at a clause or sentence boundary.
-        let shortLength = (s..<e).filter { Byte.isAlnum(t[$0]) }.count
-        let maxWords = min(shortLength + 5, shortLength * 2)
-        var start = parenOpen
-        while start > 0 && t[start - 1] == 32 { start -= 1 }
-        let end = start
-        var words = 0
-        var k = end
-        while k > 0 && words < maxWords {
-            var w = k
-            while w > 0 && t[w - 1] == 32 { w -= 1 }
-            if w == 0 { k = 0; break }
-            let prev = t[w - 1]
-            if prev == 46 || prev == 44 || prev == 59 || prev == 58 || prev == 41 || prev == 40 || prev == 10 || prev == 34 { k = w; break }
-            var ws = w
-            while ws > 0 && !Byte.isSpace(t[ws - 1]) && t[ws - 1] != 40 && t[ws - 1] != 44 && t[ws - 1] != 59 && t[ws - 1] != 58 { ws -= 1 }
-            words += 1
-            k = ws
-            if ws > 0 && (t[ws - 1] == 44 || t[ws - 1] == 59 || t[ws - 1] == 58 || t[ws - 1] == 40) { break }
+    /// The definitions in `text` as strings, in text order.
+    public static func find(in text: String) -> [(short: String, long: String)] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { t in
+            find(in: t).map { (t.string($0.shortStart, $0.shortEnd), t.string($0.longStart, $0.longEnd)) }
         }
-        let candidateStart = k
-        guard candidateStart < end else { return nil }
-        guard let longStart = initialsLongForm(t, s, e, candidateStart, end) ?? bestLongForm(t, s, e, candidateStart, end)
-        else { return nil }
-        // The long form must be longer than the short one and must not contain it.
-        guard end - longStart > e - s else { return nil }
-        let long = t.string(longStart, end).lowercased()
-        let short = t.string(s, e).lowercased()
-        if long.contains(short) { return nil }
-        return AcronymDefinition(longStart: longStart, longEnd: end, shortStart: s, shortEnd: e)
     }
 
-    /// Words too small to carry a letter of an acronym: "Learning from Demonstrations (LfD)" has one, "Bag of Words (BoW)" may skip it.
+    // MARK: Short forms
+
+    /// What a short form spells and how it is written.
+    struct ShortForm {
+        enum Shape {
+            /// Two capitals, or a capital after the first letter, or a capital and a digit: "PPO", "DrQ", "mAP", "R2D2".
+            case acronym
+            /// One capital letter: "Origin (O)".
+            case letter
+            /// Lower-case letters and digits: "parts per million (ppm)".
+            case lowercase
+            /// A capitalised word, a truncation at best: "Accuracy (Acc)".
+            case capitalised
+        }
+        var chars: [UInt8]
+        /// Which characters are capitals in the short form: a capital taken from inside a word should be a
+        /// capital there too ("Vision mOdel (CoLLaVO)").
+        var capital: [Bool]
+        var shape: Shape
+        /// Lower-case letters: each may be spelled from inside a word ("DrQ", "KiTS").
+        var lower: Int
+    }
+
+    /// The short form in [s, e), or nil when the text there is no abbreviation: 1–10 letters and digits
+    /// with a letter, starting with a letter or digit (Schwartz–Hearst), no other bytes than "-", "/",
+    /// ".", "&", "+", "'" between them, and spaces only around "-" or "/", as tokenised text writes
+    /// "LTE - A", or between words written like codes ("BOLD fMRI", "5 G"). Years, "(e.g. this)", "(see
+    /// Fig. 3)" and equations fail here. A final "s" after two capitals is a plural ("CNNs") and spells
+    /// nothing.
+    static func shortForm(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> ShortForm? {
+        guard e > s, e - s <= 20, Byte.isAlnum(t[s]) else { return nil }
+        var chars: [UInt8] = []
+        var capital: [Bool] = []
+        var upper = 0, lower = 0, digits = 0
+        var innerUpper = false
+        for k in s..<e {
+            let b = t[k]
+            if Byte.isUpper(b) { upper += 1; innerUpper = innerUpper || k > s } else if Byte.isLower(b) { lower += 1 } else if Byte.isDigit(b) { digits += 1 }
+            if Byte.isAlnum(b) { chars.append(Byte.lower(b)); capital.append(Byte.isUpper(b)); continue }
+            switch b {
+            case 45, 47, 46, 38, 43, 39: continue // - / . & + '
+            case 32:
+                var p = k - 1
+                while p > s && t[p] == 32 { p -= 1 }
+                var q = k + 1
+                while q < e - 1 && t[q] == 32 { q += 1 }
+                if t[p] == 45 || t[p] == 47 || t[q] == 45 || t[q] == 47 { continue }
+                var ps = p
+                while ps > s && t[ps - 1] != 32 { ps -= 1 }
+                var qe = q
+                while qe < e && t[qe] != 32 { qe += 1 }
+                guard codeLike(t, ps, p + 1) && codeLike(t, q, qe) else { return nil }
+            default: return nil
+            }
+        }
+        guard upper + lower > 0 else { return nil }
+        let shape: ShortForm.Shape
+        if upper >= 2 || innerUpper || (upper == 1 && digits > 0) {
+            shape = .acronym
+        } else if upper == 1 {
+            shape = chars.count == 1 ? .letter : .capitalised
+        } else {
+            shape = .lowercase
+        }
+        if t[e - 1] == 115 && upper >= 2 { chars.removeLast(); capital.removeLast(); lower -= 1 }
+        guard chars.count <= 10, chars.count >= 2 || shape == .letter else { return nil }
+        return ShortForm(chars: chars, capital: capital, shape: shape, lower: lower)
+    }
+
+    /// The word [s, e) is written like an acronym or a number, so that "BOLD fMRI", "MGM GAN" and "5 G" are
+    /// one short form and "WWW '16 Companion" is not.
+    static func codeLike(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e > s else { return false }
+        var upper = 0, letters = 0, digits = 0
+        for k in s..<e {
+            if Byte.isUpper(t[k]) { upper += 1 }
+            if Byte.isLetter(t[k]) { letters += 1 }
+            if Byte.isDigit(t[k]) { digits += 1 }
+        }
+        if letters == 0 { return digits > 0 }
+        return upper >= 2 || (upper == 1 && (letters == 1 || !Byte.isUpper(t[s])))
+    }
+
+    // MARK: Words
+
+    /// A word, or a part of a hyphenated word, of a candidate long form.
+    struct Part {
+        var start: Int
+        var end: Int
+        /// Follows a hyphen: the "negative" of "Non-negative", which may spell nothing.
+        var joined: Bool
+        /// A small function word ("of", "for") or a token without a letter or digit ("'s", "/").
+        var function: Bool
+    }
+
+    /// Small words that may carry no letter of an acronym: "Bag of Words (BoW)" may skip "of". (Also used by
+    /// `Discovery.isTitleCase`.)
     static let skippable: Set<String> = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by", "from", "via", "as"]
 
-    /// A refinement of Schwartz–Hearst that prefers aligning the short form with word beginnings: the
-    /// rightmost word start from which every following word (or hyphen part) gives the next short-form
-    /// characters from its own beginning, small function words optionally none. "Proximal Policy
-    /// Optimization (PPO)" yields the whole phrase where character matching alone stops at "Policy".
-    /// O(words · |SF|²) per definition.
-    static func initialsLongForm(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ ls: Int, _ le: Int) -> Int? {
-        var short = (s..<e).map { Byte.lower(t[$0]) }.filter(Byte.isAlnum)
-        if short.count >= 3, t[e - 1] == 115, (s..<e - 1).contains(where: { Byte.isUpper(t[$0]) }) { short.removeLast() }
-        guard !short.isEmpty else { return nil }
-        // Words and hyphen parts of the candidate, as byte ranges.
-        var parts: [Range<Int>] = []
-        var k = ls
-        while k < le {
-            while k < le && (Byte.isSpace(t[k]) || t[k] == 45) { k += 1 }
+    /// The words a long form may pass over without spelling a letter: `skippable`, plus connectives that
+    /// acronyms skip too ("Skyline using Tree Sorting (ST-S)", "Physical machines or servers (PM)"). A
+    /// function word may still spell one: "Learning from Demonstrations (LfD)".
+    static let functionWords: [StaticString] = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by",
+                                                "from", "via", "as", "at", "or", "over", "under", "using", "into",
+                                                "its", "their"]
+
+    static func isFunction(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard Byte.isAlnum(t[s]) else { return true }
+        return e - s <= 5 && functionWords.contains { t.lowerEquals(s, e, $0) }
+    }
+
+    /// A stop byte ends a long form: clause and sentence punctuation, brackets, quotes, a newline.
+    @inline(__always) static func isStop(_ b: UInt8, commas: Bool = false) -> Bool {
+        (b == 44 && !commas) || b == 59 || b == 58 || b == 40 || b == 41 || b == 91 || b == 93 || b == 123 || b == 125
+            || b == 34 || b == 33 || b == 63 || b == 61 || b == 10
+    }
+
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 }
+
+    /// Splits [s, e) into words and hyphen parts.
+    static func parts(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [Part] {
+        var out: [Part] = []
+        var k = s
+        while k < e {
+            var hyphen = false
+            while k < e && (isBlank(t[k]) || t[k] == 45) { hyphen = hyphen || t[k] == 45; k += 1 }
             let start = k
-            while k < le && !Byte.isSpace(t[k]) && t[k] != 45 { k += 1 }
-            if k > start { parts.append(start..<k) }
+            while k < e && !isBlank(t[k]) && t[k] != 45 { k += 1 }
+            guard k > start else { continue }
+            out.append(Part(start: start, end: k, joined: hyphen && !out.isEmpty, function: isFunction(t, start, k)))
         }
-        func aligns(_ p: Int, _ i: Int) -> Bool {
-            if i == short.count { return p == parts.count }
-            if p == parts.count { return false }
-            let word = parts[p]
-            let lowerWord = word.map { Byte.lower(t[$0]) }
-            if skippable.contains(String(decoding: lowerWord, as: UTF8.self)) && aligns(p + 1, i) { return true }
-            var n = 0
-            while n < lowerWord.count && i + n < short.count && lowerWord[n] == short[i + n] {
-                n += 1
-                if aligns(p + 1, i + n) { return true }
+        return out
+    }
+
+    /// Bytes a long form may span: a bound on the work per candidate however long a text's words are.
+    static let maxLongFormBytes = 400
+
+    /// The start of the clause that ends at `end`: back over words to a stop byte, or a full stop that ends
+    /// a word ("et al. (2019)"), at most `maxWords` words.
+    static func clauseStart(_ t: UnsafeBufferPointer<UInt8>, before end: Int, maxWords: Int, commas: Bool = false) -> Int {
+        let floor = end - maxLongFormBytes
+        var k = end
+        var words = 0
+        while k > 0 {
+            var j = k
+            while j > 0 && isBlank(t[j - 1]) { j -= 1 }
+            guard j > 0 else { return 0 }
+            var s = j
+            while s > 0 && !isBlank(t[s - 1]) {
+                if s <= floor { return k }
+                let b = t[s - 1]
+                if isStop(b, commas: commas) || (b == 46 && s == j) { return s == j ? k : s }
+                s -= 1
             }
-            return false
+            if !(j - s == 1 && (t[s] == 45 || t[s] == 44)) { words += 1 }
+            if words > maxWords { return k }
+            k = s
         }
-        for first in stride(from: parts.count - 1, through: 0, by: -1) {
-            let b = Byte.lower(t[parts[first].lowerBound])
-            if b == short[0], aligns(first, 0) {
-                // Start at the word holding the part, not inside a hyphenated word.
-                var start = parts[first].lowerBound
-                while start > ls && !Byte.isSpace(t[start - 1]) { start -= 1 }
-                return start
+        return k
+    }
+
+    /// The end of the clause that starts at `start`, before `limit`.
+    static func clauseEnd(_ t: UnsafeBufferPointer<UInt8>, after start: Int, limit: Int) -> Int {
+        let limit = min(limit, start + maxLongFormBytes)
+        var k = start
+        while k < limit {
+            let b = t[k]
+            if isStop(b) || (b == 46 && (k + 1 == limit || Byte.isSpace(t[k + 1]))) { return k }
+            k += 1
+        }
+        return limit
+    }
+
+    // MARK: Alignment
+
+    /// The number words a digit of a short form may stand for: "three-dimensional (3D)", "Third
+    /// Generation Partnership Project (3GPP)", "peer-to-peer (P2P)".
+    static let numberWords: [[StaticString]] = [
+        ["zero"], ["one", "first", "single"], ["two", "second", "double", "to"], ["three", "third"],
+        ["four", "fourth", "for"], ["five", "fifth"], ["six", "sixth"], ["seven", "seventh"], ["eight", "eighth"],
+        ["nine", "ninth"],
+    ]
+
+    /// Whether the part can spell `chars[i]` with its first byte, or is the number word for that digit.
+    static func opens(_ t: UnsafeBufferPointer<UInt8>, _ part: Part, _ chars: [UInt8], _ i: Int) -> (Bool, number: Bool) {
+        let c = chars[i]
+        if Byte.lower(t[part.start]) == c { return (true, false) }
+        if Byte.isDigit(c), numberWords[Int(c - 48)].contains(where: { t.lowerEquals(part.start, part.end, $0) }) {
+            return (true, true)
+        }
+        return (false, false)
+    }
+
+    /// The cost of a short-form capital spelled by a lower-case letter inside a word: allowed ("Accuracy
+    /// (ACC)"), but any spelling on word beginnings or inner capitals comes first.
+    static let lowerForCapitalCost = 20
+
+    /// A long form that starts with a function word ("the Cancer Genome Atlas (TCGA)") is a last resort:
+    /// "of the Vice Provost for Research" must not beat "Office of the Vice Provost for Research (OVPR)".
+    static let functionStartCost = 1000
+
+    /// For each start a in [lowest, b), the cost of spelling the short form with parts [a, b), or nil when
+    /// they cannot: every part spells at least its first character, except function words and hyphen parts,
+    /// which may spell nothing; the first part is no hyphen part, and the last spells something. The cost
+    /// counts characters taken from inside words, so that word beginnings win: "Cross Caption Consistency
+    /// Loss (CCCL)", not "Caption ConsistenCy Loss". Dynamic programming over (part, characters spelled),
+    /// O((b - lowest)·|SF|·word length).
+    static func alignments(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
+                           to b: Int) -> [Int?] {
+        let chars = sf.chars
+        let m = chars.count
+        let none = Int.max
+        guard b > lowest else { return [] }
+        // A long form does not end with a function word: "combining KAT and (CKAT)".
+        guard !parts[b - 1].function else { return [Int?](repeating: nil, count: b - lowest) }
+        // cost[(p - lowest)·(m + 1) + i]: least cost for parts [p, b) to spell chars[i...] exactly.
+        var cost = [Int](repeating: none, count: (b - lowest + 1) * (m + 1))
+        cost[(b - lowest) * (m + 1) + m] = 0
+        var starts = [Int?](repeating: nil, count: b - lowest)
+        for p in stride(from: b - 1, through: lowest, by: -1) {
+            let part = parts[p]
+            let row = (p - lowest) * (m + 1), next = row + m + 1
+            let canSkip = (part.function || part.joined) && p != b - 1
+            var spells = none
+            for i in 0...m {
+                // The part spells chars[i..<i + c]: the first with its first byte, the others with later bytes in
+                // order (greedily, leftmost), each costing 1, or `lowerForCapitalCost` for a capital spelled
+                // by a lower-case letter.
+                var spelled = none
+                let (opens, number) = i < m ? opens(t, part, chars, i) : (false, false)
+                if opens {
+                    if cost[next + i + 1] != none { spelled = cost[next + i + 1] }
+                    var inner = 0, c = 1, k = part.start + 1
+                    while !number && k < part.end && i + c < m {
+                        if Byte.lower(t[k]) == chars[i + c] {
+                            inner += sf.capital[i + c] && !Byte.isUpper(t[k]) ? lowerForCapitalCost : 1
+                            c += 1
+                            if cost[next + i + c] != none { spelled = min(spelled, cost[next + i + c] + inner) }
+                        }
+                        k += 1
+                    }
+                }
+                if i == 0 { spells = spelled }
+                cost[row + i] = min(spelled, canSkip ? cost[next + i] : none)
+            }
+            if !part.joined && spells != none && Byte.isAlnum(t[part.start]) {
+                starts[p - lowest] = part.function ? spells + functionStartCost : spells
+            }
+        }
+        return starts
+    }
+
+    /// The start with the least cost among `alignments`, the latest (shortest long form) on a tie.
+    static func bestStart(_ costs: [Int?], from lowest: Int, maxCost: Int = .max) -> Int? {
+        var best: (cost: Int, a: Int)?
+        for (k, c) in costs.enumerated().reversed() {
+            guard let c, c <= maxCost else { continue }
+            if best == nil || c < best!.cost { best = (c, lowest + k) }
+        }
+        return best?.a
+    }
+
+    // MARK: Long form (SF)
+
+    /// "long form (SF)".
+    static func parenthesised(_ t: UnsafeBufferPointer<UInt8>, open: Int, close: Int) -> AcronymDefinition? {
+        var s = open + 1
+        var e = close
+        // The short form is the parenthesised text up to ";" or ",": "(PPO; Schulman et al.)".
+        var k = s
+        while k < e && t[k] != 59 && t[k] != 44 { k += 1 }
+        e = k
+        while s < e && isBlank(t[s]) { s += 1 }
+        while e > s && isBlank(t[e - 1]) { e -= 1 }
+        // "(or NELBO)" gives a short form as an alternative name.
+        if e - s > 3 && t[s] == 111 && t[s + 1] == 114 && t[s + 2] == 32 { s += 3; while s < e && t[s] == 32 { s += 1 } }
+        guard s < e else { return nil }
+        // The long form ends before the parenthesis, or before a closing quote there.
+        var end = open
+        while end > 0 && isBlank(t[end - 1]) { end -= 1 }
+        if end > 0 && t[end - 1] == 34 { end -= 1; while end > 0 && isBlank(t[end - 1]) { end -= 1 } }
+        guard end > 0 else { return nil }
+        if let d = definition(t, s, e, before: end, fallback: true) { return d }
+        // A short form qualified by another word: "(WWW '16 Companion)", "(AFL 2017)", "(Lossless GCP)",
+        // "(Android GUI)": the first word, else the last, if it is an acronym that the words right before
+        // the parenthesis spell on word beginnings ("Dynamic Cost aware policies (CA Cost Aware Distribution)"
+        // defines no CA).
+        var words: [(Int, Int)] = []
+        var w = s
+        while w < e && words.count <= 4 {
+            while w < e && isBlank(t[w]) { w += 1 }
+            let ws = w
+            while w < e && !isBlank(t[w]) { w += 1 }
+            if w > ws { words.append((ws, w)) }
+        }
+        guard words.count >= 2 && words.count <= 4 else { return nil }
+        for (ws, we) in [words[0], words[words.count - 1]] {
+            guard let sf = shortForm(t, ws, we), sf.shape == .acronym else { continue }
+            let ps = parts(t, clauseStart(t, before: end, maxWords: min(sf.chars.count + 5, sf.chars.count * 2)), end)
+            if !ps.isEmpty,
+               let a = bestStart(alignments(t, ps, sf, from: 0, to: ps.count), from: 0, maxCost: sf.lower),
+               let d = checked(t, ps[a].start, ps[ps.count - 1].end, ws, we) {
+                return d
             }
         }
         return nil
     }
 
-    /// Schwartz–Hearst's findBestLongForm: the start of the shortest suffix of [ls, le) that covers every
-    /// letter and digit of the short form in order, the first at a word start.
-    static func bestLongForm(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ ls: Int, _ le: Int) -> Int? {
+    /// The definition of the short form [s, e) by the words that end at `end`.
+    static func definition(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, before end: Int, fallback: Bool)
+        -> AcronymDefinition? {
+        guard let sf = shortForm(t, s, e) else { return nil }
+        let maxWords = max(2, min(sf.chars.count + 5, sf.chars.count * 2))
+        let ps = parts(t, clauseStart(t, before: end, maxWords: maxWords), end)
+        guard !ps.isEmpty else { return nil }
+        if sf.shape == .capitalised {
+            // A truncation of the word before: "Accuracy (Acc)".
+            let p = ps[ps.count - 1]
+            if !p.joined, p.end - p.start > e - s,
+               (0..<(e - s)).allSatisfy({ Byte.lower(t[p.start + $0]) == Byte.lower(t[s + $0]) }) {
+                return AcronymDefinition(longStart: p.start, longEnd: p.end, shortStart: s, shortEnd: e)
+            }
+        }
+        switch sf.shape {
+        case .acronym, .capitalised:
+            // A name written as a word is defined like an acronym: "Mamba-based traversal of rationales
+            // (Meteor)"; "(Ours)", "(English)" and "(Table)" spell nothing before them.
+            if let (a, b) = longForm(t, ps, sf) { return checked(t, ps[a].start, ps[b - 1].end, s, e) }
+            // A long form listing words: "belief, desire, intention (BDI)"; it must end at the parenthesis
+            // and spell the short form on word beginnings only.
+            let wide = parts(t, clauseStart(t, before: end, maxWords: maxWords, commas: true), end)
+            if wide.count > ps.count,
+               let a = bestStart(alignments(t, wide, sf, from: 0, to: wide.count), from: 0, maxCost: 0) {
+                return checked(t, wide[a].start, wide[wide.count - 1].end, s, e)
+            }
+            if fallback, let (a, b) = schwartzHearst(t, ps, s, e) {
+                return checked(t, ps[a].start, ps[b - 1].end, s, e)
+            }
+            return nil
+        case .lowercase:
+            // Only a spelling on word beginnings, two words at least: "parts per million (ppm)"; "(see)",
+            // "(ours)" and "(resp)" spell nothing before them.
+            let last = ps.count
+            guard let a = bestStart(alignments(t, ps, sf, from: 0, to: last), from: 0, maxCost: 0),
+                  ps[a..<last].filter({ !$0.function && !$0.joined }).count >= 2 else { return nil }
+            return checked(t, ps[a].start, ps[last - 1].end, s, e)
+        case .letter:
+            // One word with that initial, as in "Origin (O) and Destination (D)"; a label such as "(a)" is
+            // lower-case and no short form.
+            let p = ps[ps.count - 1]
+            guard !p.joined, !p.function, p.end - p.start >= 3, Byte.lower(t[p.start]) == sf.chars[0],
+                  (p.start..<p.end).allSatisfy({ Byte.isLetter(t[$0]) }) else { return nil }
+            return AcronymDefinition(longStart: p.start, longEnd: p.end, shortStart: s, shortEnd: e)
+        }
+    }
+
+    /// The long form among the words `ps` that end at the short form: the best aligned run ending at the
+    /// last word, else one ending up to two words earlier, so that a trailing noun the short form does not
+    /// spell stays out ("Long Short Term Memory networks (LSTM)", "adversarial machine learning algorithms
+    /// (AML)", "Energy Information Agency's (EIA)"), as annotators mark the long form. A capitalised word
+    /// stays in: it is the head of a name ("General RL Optimizers Obtained Via Environment Design (GROOVE)",
+    /// "Fast Explicit Diffusion Scheme (FED)"), which SciAI's annotators keep about half the time.
+    static func longForm(_ t: UnsafeBufferPointer<UInt8>, _ ps: [Part], _ sf: ShortForm) -> (Int, Int)? {
+        var b = ps.count
+        var dropped = 0
+        while b > 0 && dropped <= 2 {
+            // Words left out need a spelling on word beginnings; one that takes inner letters ("DeepMind
+            // Control Suite (DMC)") keeps the words up to the parenthesis, as Schwartz–Hearst would.
+            let maxCost = b == ps.count ? Int.max : sf.lower
+            if let a = bestStart(alignments(t, ps, sf, from: 0, to: b), from: 0, maxCost: maxCost) { return (a, b) }
+            // Cut between words, not inside "Auto-encoders".
+            repeat { b -= 1 } while b > 0 && ps[b].joined
+            dropped += 1
+            if Byte.isUpper(t[ps[b].start]) { return nil }
+        }
+        return nil
+    }
+
+    /// Schwartz–Hearst's findBestLongForm over the words `ps`: the shortest suffix that covers every letter
+    /// and digit of the short form in order, the first at a word start. Used when no word-start alignment
+    /// exists ("eXtensible Markup Language (XML)").
+    static func schwartzHearst(_ t: UnsafeBufferPointer<UInt8>, _ ps: [Part], _ s: Int, _ e: Int) -> (Int, Int)? {
+        let ls = ps[0].start, le = ps[ps.count - 1].end
         var sIndex = e - 1
         var lIndex = le - 1
         while sIndex >= s {
@@ -142,9 +450,338 @@ public enum AcronymDefinitions {
             lIndex -= 1
             sIndex -= 1
         }
-        // Back up to the start of the word holding the match.
-        var start = lIndex + 1
-        while start > ls && !Byte.isSpace(t[start - 1]) { start -= 1 }
-        return start
+        // The part holding the match, moved back to the start of its hyphenated word.
+        guard var a = ps.lastIndex(where: { $0.start <= lIndex + 1 }) else { return nil }
+        while a > 0 && ps[a].joined { a -= 1 }
+        // A long form does not begin with "of" or "the": such a match took a letter from the wrong word.
+        guard !ps[a].function else { return nil }
+        return (a, ps.count)
+    }
+
+    // MARK: SF (long form)
+
+    /// "SF (long form)": an acronym right before the parenthesis, spelled by the first words inside it
+    /// ("mAP (mean average precision)", "PM (Physical machines or servers)").
+    static func reversed(_ t: UnsafeBufferPointer<UInt8>, open: Int, close: Int) -> AcronymDefinition? {
+        var e = open
+        while e > 0 && isBlank(t[e - 1]) { e -= 1 }
+        var s = e
+        while s > 0 && !Byte.isSpace(t[s - 1]) && !isStop(t[s - 1]) { s -= 1 }
+        // A tokenised hyphenated acronym: "ST - S".
+        while s >= 4 && t[s - 1] == 32 && t[s - 2] == 45 && t[s - 3] == 32 && Byte.isUpper(t[s - 4]) {
+            var p = s - 4
+            while p > 0 && Byte.isAlnum(t[p - 1]) { p -= 1 }
+            s = p
+        }
+        guard s < e, let sf = shortForm(t, s, e), sf.shape == .acronym else { return nil }
+        var ls = open + 1
+        while ls < close && isBlank(t[ls]) { ls += 1 }
+        // An article opens no long form: "TCP (the top concept's popularity)".
+        var ps = parts(t, ls, clauseEnd(t, after: ls, limit: close))
+        if ps.count > 1 && ps[0].function { ps.removeFirst() }
+        guard !ps.isEmpty, Byte.isLetter(t[ps[0].start]) else { return nil }
+        guard let b = firstWords(t, ps, sf, maxCost: .max) else { return nil }
+        return checked(t, ps[0].start, ps[b - 1].end, s, e)
+    }
+
+    /// The end b of the run ps[0..<b] that spells the short form at the least cost, the shortest on a tie.
+    static func firstWords(_ t: UnsafeBufferPointer<UInt8>, _ ps: [Part], _ sf: ShortForm, maxCost: Int) -> Int? {
+        var best: (cost: Int, b: Int)?
+        for b in 1...ps.count where !ps[b - 1].function {
+            if let c = alignments(t, ps, sf, from: 0, to: b)[0], c <= maxCost, best == nil || c < best!.cost {
+                best = (c, b)
+            }
+        }
+        return best?.b
+    }
+
+    // MARK: Written out
+
+    /// Definitions without parentheses, as glossaries and running text write them: "SF: long form",
+    /// "SF = long form", "[SF] long form", "SF stands for long form", "long form, or SF", "long form SF".
+    /// With no parenthesis to mark a definition, the short form must be an acronym (two capitals) and the
+    /// long form must spell it on word beginnings only (a lower-case letter of the short form may come from
+    /// inside a word), with two words at least and a lower-case letter: "Relational Database Service RDS",
+    /// "BYO = bring your own", "Text Annotation Graphs, or TAG".
+    static func writtenOut(_ t: UnsafeBufferPointer<UInt8>, into result: inout [AcronymDefinition]) {
+        let n = t.count
+        let found = result
+        var k = 0
+        while k < n {
+            while k < n && Byte.isSpace(t[k]) { k += 1 }
+            let ts = k
+            var paren = false
+            while k < n && !Byte.isSpace(t[k]) { paren = paren || t[k] == 40 || t[k] == 41; k += 1 }
+            var s = ts, e = k
+            while s < e && (t[s] == 91 || t[s] == 34) { s += 1 } // [ "
+            while e > s && (t[e - 1] == 44 || t[e - 1] == 46 || t[e - 1] == 58 || t[e - 1] == 59 || t[e - 1] == 93 || t[e - 1] == 34) { e -= 1 }
+            guard !paren, e - s >= 2, Byte.isLetter(t[s]),
+                  (s..<e).allSatisfy({ Byte.isAlnum(t[$0]) || t[$0] == 45 }),
+                  (s..<e).reduce(0, { $0 + (Byte.isUpper(t[$1]) ? 1 : 0) }) >= 2,
+                  let sf = shortForm(t, s, e), sf.shape == .acronym else { continue }
+            guard let d = writtenBefore(t, s, e, sf) ?? writtenAfter(t, s, e, sf) else { continue }
+            // A span is one long form: "General Purpose Graphics Processing Units GPUs (GPGPUs)" defines
+            // GPGPUs, not GPUs.
+            let long = d.longStart..<d.longEnd
+            if found.contains(where: { long.overlaps($0.longStart..<$0.longEnd) || long.overlaps($0.shortStart..<$0.shortEnd) }) {
+                continue
+            }
+            result.append(d)
+        }
+    }
+
+    /// The word that ends at `end` (after blanks), as a byte range.
+    static func word(endingAt end: Int, _ t: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var e = end
+        while e > 0 && isBlank(t[e - 1]) { e -= 1 }
+        var s = e
+        while s > 0 && Byte.isLetter(t[s - 1]) { s -= 1 }
+        return s..<e
+    }
+
+    /// The word that starts at `start` (after blanks).
+    static func word(startingAt start: Int, _ t: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var s = start
+        while s < t.count && isBlank(t[s]) { s += 1 }
+        var e = s
+        while e < t.count && Byte.isLetter(t[e]) { e += 1 }
+        return s..<e
+    }
+
+    static func isWord(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ words: [StaticString]) -> Bool {
+        words.contains { t.lowerEquals(r.lowerBound, r.upperBound, $0) }
+    }
+
+    /// "long form SF", "long form, or SF", "long form, denoted as SF".
+    static func writtenBefore(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ sf: ShortForm) -> AcronymDefinition? {
+        var end = s
+        var marked = false
+        func skipCommas() {
+            while end > 0 && (isBlank(t[end - 1]) || t[end - 1] == 44) { marked = marked || t[end - 1] == 44; end -= 1 }
+        }
+        skipCommas()
+        let w = word(endingAt: end, t)
+        if isWord(t, w, ["or", "called", "termed", "named"]) {
+            end = w.lowerBound
+            marked = true
+        } else if isWord(t, w, ["as", "by"]) {
+            let v = word(endingAt: w.lowerBound, t)
+            guard isWord(t, v, ["denoted", "abbreviated", "known"]) else { return nil }
+            end = v.lowerBound
+            marked = true
+        }
+        skipCommas()
+        // Juxtaposed without a mark, two words often start with two letters by chance ("observe that OT").
+        guard end > 0, marked || sf.chars.count >= 3 else { return nil }
+        let ps = parts(t, clauseStart(t, before: end, maxWords: sf.chars.count * 2), end)
+        guard !ps.isEmpty, let a = bestStart(alignments(t, ps, sf, from: 0, to: ps.count), from: 0, maxCost: sf.lower),
+              isPhrase(t, ps[a...]) else { return nil }
+        return checked(t, ps[a].start, ps[ps.count - 1].end, s, e)
+    }
+
+    /// "SF: long form", "SF = long form", "[SF] long form", "SF stands for long form", "SF is a long form".
+    static func writtenAfter(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ sf: ShortForm) -> AcronymDefinition? {
+        let n = t.count
+        var k = e
+        var marks = 0
+        while k < n && (isBlank(t[k]) || t[k] == 58 || t[k] == 61 || t[k] == 45 || t[k] == 93 || t[k] == 44) {
+            if !isBlank(t[k]) { marks += 1 }
+            k += 1
+        }
+        guard marks <= 2 else { return nil }
+        var marked = marks > 0
+        var w = word(startingAt: k, t)
+        if isWord(t, w, ["stands", "refers"]) {
+            let v = word(startingAt: w.upperBound, t)
+            guard isWord(t, v, ["for", "to"]) else { return nil }
+            k = v.upperBound
+            marked = true
+        } else if isWord(t, w, ["denotes", "means"]) {
+            k = w.upperBound
+            marked = true
+        } else if isWord(t, w, ["is"]) {
+            marked = true
+            let v = word(startingAt: w.upperBound, t)
+            if isWord(t, v, ["short"]) {
+                let f = word(startingAt: v.upperBound, t)
+                guard isWord(t, f, ["for"]) else { return nil }
+                k = f.upperBound
+            } else {
+                k = w.upperBound
+            }
+        }
+        w = word(startingAt: k, t)
+        if isWord(t, w, ["a", "an", "the"]) { k = w.upperBound }
+        while k < n && isBlank(t[k]) { k += 1 }
+        // Juxtaposed without a mark, two words often start with two letters by chance ("AC algorithm consists").
+        guard marked || sf.chars.count >= 3 else { return nil }
+        let ps = parts(t, k, clauseEnd(t, after: k, limit: n))
+        guard !ps.isEmpty, Byte.isLetter(t[ps[0].start]),
+              let b = firstWords(t, ps, sf, maxCost: sf.lower), isPhrase(t, ps[0..<b]) else { return nil }
+        return checked(t, ps[0].start, ps[b - 1].end, s, e)
+    }
+
+    /// Two words or more, not all in capitals: a heading in capitals ("DEEP LEARNING") defines nothing.
+    static func isPhrase(_ t: UnsafeBufferPointer<UInt8>, _ ps: ArraySlice<Part>) -> Bool {
+        ps.filter({ !$0.function }).count >= 2 && ps.contains { p in (p.start..<p.end).contains { Byte.isLower(t[$0]) } }
+    }
+
+    /// The definition, unless the long form is no longer than the short one or holds it as a word.
+    static func checked(_ t: UnsafeBufferPointer<UInt8>, _ ls: Int, _ le: Int, _ s: Int, _ e: Int) -> AcronymDefinition? {
+        guard le - ls > e - s else { return nil }
+        let n = e - s
+        var k = ls
+        while k + n <= le {
+            if (k == ls || !Byte.isAlnum(t[k - 1])) && (k + n == le || !Byte.isAlnum(t[k + n])) {
+                var same = true
+                for j in 0..<n where t[k + j] != t[s + j] { same = false; break }
+                if same { return nil }
+            }
+            k += 1
+        }
+        return AcronymDefinition(longStart: ls, longEnd: le, shortStart: s, shortEnd: e)
+    }
+}
+
+// MARK: - Scoring against SciAI
+
+/// One sentence of the SciAI acronym data set (Veyseh et al., COLING 2020): tokens with BIO labels over
+/// `short` (every acronym occurrence) and `long` (an expansion, wherever one is written).
+public struct SciAISentence: Decodable, Sendable {
+    public var id: String
+    public var tokens: [String]
+    public var labels: [String]
+
+    public init(id: String, tokens: [String], labels: [String]) {
+        self.id = id
+        self.tokens = tokens
+        self.labels = labels
+    }
+
+    /// Reads a SciAI JSON file: a list of `{id, tokens, labels}`.
+    public static func load(_ url: URL) throws -> [SciAISentence] {
+        try JSONDecoder().decode([SciAISentence].self, from: Data(contentsOf: url))
+    }
+
+    /// The tokens joined by single spaces, and each token's byte range in that text.
+    public var text: (text: String, ranges: [Range<Int>]) {
+        var out = ""
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(tokens.count)
+        var offset = 0
+        for (k, token) in tokens.enumerated() {
+            if k > 0 { out += " "; offset += 1 }
+            out += token
+            ranges.append(offset..<offset + token.utf8.count)
+            offset += token.utf8.count
+        }
+        return (out, ranges)
+    }
+
+    /// The token spans labelled `kind` ("long" or "short"), each from its B- label through its I- labels.
+    public func spans(_ kind: String) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < labels.count {
+            guard labels[k] == "B-" + kind else { k += 1; continue }
+            var j = k + 1
+            while j < labels.count && labels[j] == "I-" + kind { j += 1 }
+            out.append(k..<j)
+            k = j
+        }
+        return out
+    }
+}
+
+/// Long-form and short-form precision, recall and F1 of `AcronymDefinitions` on SciAI sentences.
+///
+/// A predicted long form is correct when its token span equals a gold long span exactly. Short forms are
+/// scored only as halves of definitions: a short form counts as predicted when it is paired with a long
+/// form, and a gold short form is expected only when a gold long form of the same sentence belongs to it
+/// (the nearest gold short form whose first letter or digit is the long form's, else the nearest one).
+public struct AcronymScore: Sendable {
+    /// Counts for one kind of span.
+    public struct Counts: Sendable, Equatable {
+        public var truePositives = 0
+        public var predicted = 0
+        public var expected = 0
+        public var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
+        public var recall: Double { expected == 0 ? 0 : Double(truePositives) / Double(expected) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    /// A false positive (`predicted` set, `gold` the overlapping gold span if any) or a miss (`gold` set).
+    public struct Mismatch: Sendable {
+        public var id: String
+        public var kind: String
+        public var predicted: String?
+        public var gold: String?
+        public var sentence: String
+    }
+
+    public var long = Counts()
+    public var short = Counts()
+    public var sentences = 0
+    public var falsePositives: [Mismatch] = []
+    public var misses: [Mismatch] = []
+
+    public init() {}
+
+    /// Scores every sentence.
+    public init(_ sentences: [SciAISentence]) {
+        self.init()
+        for s in sentences { add(s) }
+    }
+
+    /// Runs `AcronymDefinitions.find` on one sentence's text and adds its counts.
+    public mutating func add(_ sentence: SciAISentence) {
+        sentences += 1
+        let (text, ranges) = sentence.text
+        let definitions = Array(text.utf8).withUnsafeBufferPointer { AcronymDefinitions.find(in: $0) }
+        // A byte range maps to the tokens it touches.
+        func tokens(_ start: Int, _ end: Int) -> Range<Int>? {
+            guard let first = ranges.firstIndex(where: { $0.upperBound > start }),
+                  let last = ranges.lastIndex(where: { $0.lowerBound < end }), first <= last else { return nil }
+            return first..<last + 1
+        }
+        var predictedLong: [Range<Int>] = []
+        var predictedShort: [Range<Int>] = []
+        for d in definitions {
+            guard let l = tokens(d.longStart, d.longEnd), let s = tokens(d.shortStart, d.shortEnd) else { continue }
+            if !predictedLong.contains(l) { predictedLong.append(l) }
+            if !predictedShort.contains(s) { predictedShort.append(s) }
+        }
+        let goldLong = sentence.spans("long")
+        let goldShort = sentence.spans("short")
+        func initial(_ r: Range<Int>) -> UInt8? {
+            sentence.tokens[r].joined().utf8.first(where: Byte.isAlnum).map(Byte.lower)
+        }
+        func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+            a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : max(0, a.lowerBound - b.upperBound)
+        }
+        var expectedShort: [Range<Int>] = []
+        for l in goldLong {
+            let same = goldShort.filter { initial($0) == initial(l) }
+            let pool = same.isEmpty ? goldShort : same
+            if let s = pool.min(by: { distance($0, l) < distance($1, l) }), !expectedShort.contains(s) {
+                expectedShort.append(s)
+            }
+        }
+        func render(_ r: Range<Int>) -> String { sentence.tokens[r].joined(separator: " ") }
+        func tally(_ kind: String, _ predicted: [Range<Int>], _ gold: [Range<Int>], _ counts: inout Counts) {
+            counts.predicted += predicted.count
+            counts.expected += gold.count
+            for p in predicted {
+                if gold.contains(p) { counts.truePositives += 1; continue }
+                let near = gold.first { $0.overlaps(p) }
+                falsePositives.append(Mismatch(id: sentence.id, kind: kind, predicted: render(p), gold: near.map(render),
+                                            sentence: text))
+            }
+            for g in gold where !predicted.contains(g) {
+                misses.append(Mismatch(id: sentence.id, kind: kind, predicted: nil, gold: render(g), sentence: text))
+            }
+        }
+        tally("long", predictedLong, goldLong, &long)
+        tally("short", predictedShort, expectedShort, &short)
     }
 }
