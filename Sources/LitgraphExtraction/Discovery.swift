@@ -5,6 +5,8 @@ struct Discovery: Sendable {
     var typeHint: EntityType?
     /// Extra surface written elsewhere for the same entity (an acronym's long form).
     var longForm: Range<Int>?
+    /// Named in a sentence that presents the paper's own contribution ("We instantiate datasets (X)").
+    var introduced = false
 }
 
 /// Rules that find names of methods, benchmarks and datasets the catalogue does not know, from context:
@@ -32,8 +34,10 @@ enum DiscoveryRules {
             guard NameShape.isName(t, d.shortStart, d.shortEnd), isTitleCase(t, d.longStart, d.longEnd),
                   !isMetric(t, d.longStart, d.longEnd) else { continue }
             let idx = tokens.firstIndex { $0.start >= d.shortStart } ?? 0
+            let longIdx = tokens.firstIndex { $0.start >= d.longStart } ?? idx
             found.append(Discovery(start: d.shortStart, end: d.shortEnd,
-                                   typeHint: IntroducedNames.typeHint(t, tokens, around: idx), longForm: d.longStart..<d.longEnd))
+                                   typeHint: IntroducedNames.typeHint(t, tokens, around: idx), longForm: d.longStart..<d.longEnd,
+                                   introduced: isContribution(t, tokens, at: longIdx)))
         }
         let definedShorts = Set(definitions.map { $0.shortStart })
         for (i, tok) in tokens.enumerated() where !covered(tok.start, tok.end) && !definedShorts.contains(tok.start) {
@@ -43,13 +47,13 @@ enum DiscoveryRules {
             let before = i > 0 ? tokens[i - 1] : nil
             let after = i + 1 < tokens.count ? tokens[i + 1] : nil
             if let a = after, tok.trailing == 32, let type = IntroducedNames.cueType(t, a), isNounCue(t, a) {
-                found.append(Discovery(start: tok.start, end: tok.end, typeHint: type))
+                found.append(Discovery(start: tok.start, end: tok.end, typeHint: type, introduced: isContribution(t, tokens, at: i)))
                 continue
             }
             // Alone in parentheses after a cue noun: "datasets (DriveLM-Data)", "approach (DriveLM-Agent)".
             if tok.start > 0, t[tok.start - 1] == 40, tok.end < t.count, t[tok.end] == 41, let b = before,
                let type = IntroducedNames.cueType(t, b) {
-                found.append(Discovery(start: tok.start, end: tok.end, typeHint: type))
+                found.append(Discovery(start: tok.start, end: tok.end, typeHint: type, introduced: isContribution(t, tokens, at: i)))
                 continue
             }
             // After a comparison or a usage verb.
@@ -70,6 +74,34 @@ enum DiscoveryRules {
             }
         }
         return found
+    }
+
+    /// True when the name at token `index` is presented as the paper's own: "our", "proposed", "resulting",
+    /// "novel" or "new" just before it, or earlier in its sentence "we" with a verb of contribution and no
+    /// comparison in between ("We instantiate datasets (DriveLM-Data)"; not "we propose X that outperforms Y").
+    static func isContribution(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int) -> Bool {
+        var k = index - 1
+        var distance = 0
+        while k >= 0 && !tokens[k].endsSentence {
+            let tok = tokens[k]
+            if distance < 6 && IntroducedNames.isOne(t, tok, ["our", "proposed", "resulting", "novel", "new"]) { return true }
+            if IntroducedNames.isOne(t, tok, ["outperforms", "outperform", "than", "versus", "vs", "compared", "surpasses",
+                                              "over", "against", "unlike", "prior", "existing", "previous"]) { return false }
+            if IntroducedNames.isOne(t, tok, IntroducedNames.verbs) || IntroducedNames.isOne(t, tok, IntroducedNames.gerunds)
+                || IntroducedNames.isOne(t, tok, ["instantiate", "instantiates", "collect", "collects", "constructs", "curates"]) {
+                if IntroducedNames.isOne(t, tok, IntroducedNames.gerunds) { return true }
+                // The verb's subject is "we", possibly shared with an earlier verb: "We instantiate …, and propose …".
+                var j = k - 1
+                while j >= 0 && !tokens[j].endsSentence {
+                    if IntroducedNames.isOne(t, tokens[j], ["we"]) { return true }
+                    j -= 1
+                }
+                return j >= 0 && IntroducedNames.isOne(t, tokens[j], ["we"])
+            }
+            k -= 1
+            distance += 1
+        }
+        return false
     }
 
     /// Words of a long form all capitalised (small function words aside), at least two of them.

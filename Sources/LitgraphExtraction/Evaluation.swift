@@ -55,6 +55,8 @@ public struct EntityScore: Sendable {
     public var misses: [(paper: String, entity: ScoredEntity)] = []
     public var extras: [(paper: String, entity: ScoredEntity)] = []
     public var wrongTypes: [(paper: String, gold: ScoredEntity, predicted: ScoredEntity)] = []
+    /// Matched pairs that disagree on whether the paper introduces the entity.
+    public var wrongIntroduced: [(paper: String, gold: ScoredEntity, predicted: ScoredEntity)] = []
     public var papers = 0
 
     public init() {}
@@ -96,6 +98,7 @@ public struct EntityScore: Sendable {
                     if t != g.type, let gt = g.type { byType[gt, default: PRF()].expected -= 1; byType[t, default: PRF()].expected += 1 }
                 }
                 if g.introduced && p.introduced { introduced.truePositives += 1 }
+                if g.introduced != p.introduced { wrongIntroduced.append((paper, g, p)) }
             } else {
                 misses.append((paper, g))
             }

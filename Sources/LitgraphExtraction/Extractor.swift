@@ -172,6 +172,13 @@ public final class Extractor: Sendable {
         func role(_ start: Int, _ end: Int) -> MentionRole { RoleRules.role(t, tokens, at: tokenIndex(start), end: end) }
         for hit in hits {
             let entry = catalogue.entries[Int(hit.value)]
+            // A version the catalogue does not know, written after a space: "MobileVLM V2" is not MobileVLM.
+            if let end = Self.versionSuffixEnd(t, after: hit.end) {
+                let surface = t.string(hit.start, end)
+                b.add(name: surface, type: entry.type, surface: surface, at: hit.start..<end, catalogued: false,
+                      role: role(hit.start, end))
+                continue
+            }
             b.add(name: entry.name, type: entry.type, surface: t.string(hit.start, hit.end), at: hit.start..<hit.end,
                   catalogued: true, role: role(hit.start, hit.end))
         }
@@ -207,23 +214,23 @@ public final class Extractor: Sendable {
             newNames.append((surface, intro.typeHint ?? .method))
         }
 
-        // Names known from other papers of the corpus.
-        if let corpusNames {
-            for h in corpusNames.matches(in: t) where !b.isCovered(h.start..<h.end) {
-                let known = corpusNameList[Int(h.value)]
-                b.add(name: known.name, type: known.type, surface: t.string(h.start, h.end), at: h.start..<h.end,
-                      catalogued: false, role: role(h.start, h.end))
-            }
-        }
-
         // Names found from context.
         let discoveries = DiscoveryRules.find(in: t, tokens: tokens, definitions: definitions, hits: hits,
                                               typeOfHit: { catalogue.entries[Int($0.value)].type })
         for d in discoveries where !b.isCovered(d.start..<d.end) {
             let surface = t.string(d.start, d.end)
             b.add(name: surface, type: d.typeHint ?? .method, surface: surface, at: d.start..<d.end,
-                  catalogued: false, role: role(d.start, d.end))
+                  catalogued: false, introduced: d.introduced, role: role(d.start, d.end))
             newNames.append((surface, d.typeHint ?? .method))
+        }
+
+        // Names known from other papers of the corpus (after this paper's own, which win).
+        if let corpusNames {
+            for h in corpusNames.matches(in: t) where !b.isCovered(h.start..<h.end) {
+                let known = corpusNameList[Int(h.value)]
+                b.add(name: known.name, type: known.type, surface: t.string(h.start, h.end), at: h.start..<h.end,
+                      catalogued: false, role: role(h.start, h.end))
+            }
         }
 
         // Acronym definitions tie a long form to its short form: the side that is an entity gains the other
@@ -265,6 +272,14 @@ public final class Extractor: Sendable {
             }
         }
         return b.order.compactMap { b.byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+    }
+
+    /// The end of " V2" / " v1.5" right after a name, when it ends a word; nil otherwise.
+    static func versionSuffixEnd(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> Int? {
+        guard end + 2 < t.count, t[end] == 32, t[end + 1] == 86 || t[end + 1] == 118, Byte.isDigit(t[end + 2]) else { return nil }
+        var i = end + 2
+        while i < t.count && (Byte.isDigit(t[i]) || (t[i] == 46 && i + 1 < t.count && Byte.isDigit(t[i + 1]))) { i += 1 }
+        return i == t.count || !Byte.isWord(t[i]) ? i : nil
     }
 
     /// A token that is a web address: a scheme, "www.", or a dotted host with a path.

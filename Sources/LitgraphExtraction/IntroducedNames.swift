@@ -115,12 +115,17 @@ enum IntroducedNames {
         let tail = tokens.filter { $0.start > colon && $0.start < titleEnd }
         while colon > 0 && t[colon - 1] == 32 { colon -= 1 }
         var words = tokens.filter { $0.end <= colon }
-        guard let first = words.first, words.count <= 4 else { return nil }
         // Surveys and overviews of a field introduce nothing of that name.
         if let opener = tail.first, isOne(t, opener, ["survey", "overview", "review", "tutorial", "primer"])
             || (tail.count > 1 && isOne(t, opener, ["a", "an"]) && isOne(t, tail[1], ["survey", "overview", "review", "tutorial", "primer", "comprehensive"])) {
             return nil
         }
+        // A descriptive prefix whose acronym the abstract uses names the contribution by that acronym:
+        // "Reinforcement Learning from Diffusion Feedback: …" and "RLDF, or …" in the abstract.
+        if words.count >= 2, words.count <= 8, let acronym = prefixAcronym(t, words, titleEnd: titleEnd, tokens: tokens) {
+            return Introduction(start: acronym.start, end: acronym.end, typeHint: typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7)))
+        }
+        guard let first = words.first, words.count <= 4 else { return nil }
         var hint = typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7))
         // "ViSTa Dataset", "Open X Benchmark": a trailing cue word types the name; a name-shaped rest is the name.
         if words.count >= 2, let last = words.last, let cue = cueType(t, last) {
@@ -145,6 +150,35 @@ enum IntroducedNames {
         let named = words.contains { NameShape.isName(t, $0.start, $0.end) }
         if named || contains(t, from: titleEnd, t.string(first.start, colon)) {
             return Introduction(start: first.start, end: colon, typeHint: hint)
+        }
+        return nil
+    }
+
+    /// The abstract's token spelling the initials of the title prefix's words (function words optional),
+    /// such as RLDF for "Reinforcement Learning from Diffusion Feedback".
+    static func prefixAcronym(_ t: UnsafeBufferPointer<UInt8>, _ words: [Token], titleEnd: Int, tokens: [Token]) -> Token? {
+        let small: Set<String> = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by", "from", "via", "as"]
+        var required: [UInt8] = [], all: [UInt8] = []
+        for w in words {
+            // Hyphenated words give one initial per part: "Fine-Tuning" → F, T.
+            var k = w.start
+            var partStart = true
+            while k < w.end {
+                if partStart, Byte.isAlnum(t[k]) {
+                    let isSmall = small.contains(t.string(w.start, w.end).lowercased())
+                    all.append(Byte.lower(t[k]))
+                    if !isSmall { required.append(Byte.lower(t[k])) }
+                    partStart = false
+                }
+                if t[k] == 45 { partStart = true }
+                k += 1
+            }
+        }
+        guard required.count >= 2 else { return nil }
+        for tok in tokens where tok.start > titleEnd {
+            let letters = (tok.start..<tok.end).map { Byte.lower(t[$0]) }.filter(Byte.isAlnum)
+            guard letters.count >= 2, (tok.start..<tok.end).filter({ Byte.isUpper(t[$0]) }).count >= 2 else { continue }
+            if letters == required || letters == all { return tok }
         }
         return nil
     }

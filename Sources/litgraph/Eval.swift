@@ -121,6 +121,9 @@ struct Eval: ParsableCommand {
             out += "\nextras (\(s.extras.count)):\n" + s.extras.prefix(errors).map {
                 "  \($0.paper)  \($0.entity.name) [\($0.entity.type?.rawValue ?? "?")\($0.entity.introduced ? ", introduced" : "")] \($0.entity.surfaces)"
             }.joined(separator: "\n")
+            out += "\nintroduced disagreements (\(s.wrongIntroduced.count)):\n" + s.wrongIntroduced.prefix(errors).map {
+                "  \($0.paper)  \($0.gold.name): gold \($0.gold.introduced ? "introduced" : "not introduced"), predicted \($0.predicted.introduced ? "introduced" : "not")"
+            }.joined(separator: "\n")
             out += "\nwrong types (\(s.wrongTypes.count)):\n" + s.wrongTypes.prefix(errors).map {
                 "  \($0.paper)  \($0.gold.name): gold \($0.gold.type?.rawValue ?? "?"), predicted \($0.predicted.type?.rawValue ?? "?")"
             }.joined(separator: "\n")
