@@ -16,7 +16,9 @@ enum AmbiguityRules {
 
     static func supported(_ hit: MatcherHit, in t: UnsafeBufferPointer<UInt8>, tokens: [Token], hits: [MatcherHit],
                           definitions: [AcronymDefinition], catalogue: Catalogue) -> Bool {
-        // Written another way in the same paper, by a surface that is not ambiguous on its own.
+        // Written in several words ("Atari games", "OpenAI o1"), or another way in the same paper.
+        let own = t.string(hit.start, hit.end)
+        if own.utf8.count > 8 && own.contains(" ") { return true }
         for other in hits where other.value == hit.value && other.start != hit.start {
             let surface = t.string(other.start, other.end)
             if surface.utf8.count > 8 && surface.contains(" ") { return true }

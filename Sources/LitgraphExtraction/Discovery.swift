@@ -32,7 +32,7 @@ enum DiscoveryRules {
         }
         for d in definitions where !covered(d.shortStart, d.shortEnd) && !covered(d.longStart, d.longEnd) {
             guard NameShape.isName(t, d.shortStart, d.shortEnd), isTitleCase(t, d.longStart, d.longEnd),
-                  !isMetric(t, d.longStart, d.longEnd) else { continue }
+                  !isMetric(t, d.longStart, d.longEnd), !isPluralAcronym(t, d.shortStart, d.shortEnd) else { continue }
             let idx = tokens.firstIndex { $0.start >= d.shortStart } ?? 0
             let longIdx = tokens.firstIndex { $0.start >= d.longStart } ?? idx
             found.append(Discovery(start: d.shortStart, end: d.shortEnd,
@@ -42,6 +42,7 @@ enum DiscoveryRules {
         let definedShorts = Set(definitions.map { $0.shortStart })
         for (i, tok) in tokens.enumerated() where !covered(tok.start, tok.end) && !definedShorts.contains(tok.start) {
             guard NameShape.isName(t, tok.start, tok.end), !isGenericModelClass(t, tok),
+                  !isPluralAcronym(t, tok.start, tok.end),
                   !terminology.contains(t.string(tok.start, tok.end)) else { continue }
             // Next to a cue noun: "the CATER dataset", "MuJoCo-based X environment".
             let before = i > 0 ? tokens[i - 1] : nil
@@ -129,6 +130,11 @@ enum DiscoveryRules {
         let last = t.string(w, e).lowercased()
         return ["rate", "score", "accuracy", "error", "ratio", "distance", "precision", "recall", "length", "loss",
                 "metric", "index", "divergence", "gap", "regret", "reward", "return", "time", "cost"].contains(last)
+    }
+
+    /// A plural acronym ("VideoLMs", "GNNs") names a class of things, not one named thing.
+    static func isPluralAcronym(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        e - s >= 3 && t[e - 1] == 115 && Byte.isUpper(t[e - 2])
     }
 
     /// Acronyms for classes of models rather than a model ("LVLM", "MLLMs", "VLA"): NameShape allows them

@@ -159,9 +159,21 @@ public final class Extractor: Sendable {
         let raw = urls.isEmpty ? matcher.matches(in: t)
             : matcher.matches(in: t).filter { h in !urls.contains { $0.overlaps(h.start..<h.end) } }
         let definitions = AcronymDefinitions.find(in: t)
+        // A paper that defines an acronym its own way ("context-free grammar (CFG)") means that, not the
+        // catalogue's entity of the same short name (CFG, classifier-free guidance).
+        var redefined = Set<String>()
+        for d in definitions {
+            guard let h = raw.first(where: { $0.start == d.shortStart && $0.end == d.shortEnd }) else { continue }
+            let entry = catalogue.entries[Int(h.value)]
+            let long = ScoredEntity.normalize(t.string(d.longStart, d.longEnd))
+            let known = entry.surfaces.contains { ScoredEntity.normalize($0) == long }
+                || raw.contains { $0.value == h.value && $0.start >= d.longStart && $0.end <= d.longEnd }
+            if !known { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
+        }
         let hits = raw.filter { h in
-            !catalogue.entries[Int(h.value)].ambiguous || AmbiguityRules.supported(h, in: t, tokens: tokens, hits: raw,
-                                                                                   definitions: definitions, catalogue: catalogue)
+            if !redefined.isEmpty && redefined.contains(t.string(h.start, h.end)) { return false }
+            return !catalogue.entries[Int(h.value)].ambiguous
+                || AmbiguityRules.supported(h, in: t, tokens: tokens, hits: raw, definitions: definitions, catalogue: catalogue)
         }
         var b = Builder()
         func tokenIndex(_ offset: Int) -> Int {

@@ -59,6 +59,9 @@ enum IntroducedNames {
             } else if isOne(t, tok, naming) && !isOne(t, tok, ["name", "term", "call", "dub"]) {
                 objectStart = k + 1
                 isNaming = true
+            } else if isOne(t, tok, verbs), k > 0, isOne(t, toks[k - 1], ["and"]), sentenceHasWe(t, toks, before: k) {
+                // "we aim to bridge this gap … and propose ReBRAC": the subject "we" is shared.
+                objectStart = k + 1
             } else if isOne(t, tok, gerunds) {
                 // "by introducing Gradient-Boosting RL (GBRL)": the paper's own contribution, as a gerund.
                 objectStart = k + 1
@@ -78,6 +81,16 @@ enum IntroducedNames {
         return found
     }
 
+    /// True when "we" occurs in the sentence before token `k`.
+    static func sentenceHasWe(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], before k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 && !toks[j].endsSentence {
+            if isOne(t, toks[j], ["we"]) { return true }
+            j -= 1
+        }
+        return false
+    }
+
     static func isAdverb(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
         if isOne(t, tok, ["also", "further", "then", "first", "hereby", "therefore", "thus", "here", "now", "additionally"]) { return true }
         return tok.end - tok.start > 4 && t[tok.end - 1] == 121 && t[tok.end - 2] == 108 && Byte.isLower(t[tok.start])
@@ -89,6 +102,14 @@ enum IntroducedNames {
         let window = naming ? 3 : 10
         // "we build on X", "we develop upon X": X is what the paper builds on, not what it presents.
         if from < toks.count, isOne(t, toks[from], ["on", "upon", "off", "up", "with", "from", "over"]) { return nil }
+        // A quoted name right after the verb: we introduce "Box o Flows".
+        if from < toks.count, toks[from].start > 0, t[toks[from].start - 1] == 34 {
+            var e = from
+            while e < toks.count && e < from + 6 && !(toks[e].end < t.count && t[toks[e].end] == 34) { e += 1 }
+            if e < toks.count && e < from + 6 && toks[e].end < t.count && t[toks[e].end] == 34 {
+                return Introduction(start: toks[from].start, end: toks[e].end, typeHint: typeHint(t, toks, around: e))
+            }
+        }
         var j = from
         while j < toks.count && j < from + window {
             let tok = toks[j]
