@@ -40,7 +40,9 @@ enum DiscoveryRules {
                                    introduced: isContribution(t, tokens, at: longIdx)))
         }
         let definedShorts = Set(definitions.map { $0.shortStart })
-        for (i, tok) in tokens.enumerated() where !covered(tok.start, tok.end) && !definedShorts.contains(tok.start) {
+        // Two-letter tokens ("UN", "EU") are too often abbreviations of ordinary words to be names by context.
+        for (i, tok) in tokens.enumerated() where tok.end - tok.start >= 3 && !covered(tok.start, tok.end)
+            && !definedShorts.contains(tok.start) {
             guard NameShape.isName(t, tok.start, tok.end), !isGenericModelClass(t, tok),
                   !isPluralAcronym(t, tok.start, tok.end),
                   !terminology.contains(t.string(tok.start, tok.end)) else { continue }

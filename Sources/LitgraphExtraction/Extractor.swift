@@ -45,9 +45,21 @@ public final class Extractor: Sendable {
     public let catalogue: Catalogue
     let matcher: Matcher
 
+    /// Catalogue entry by the lower-case letters and digits of each of its spellings, for names found from
+    /// context that turn out to be known ones.
+    let normalizedIndex: [String: Int]
+
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         self.matcher = Matcher(patterns: Self.patterns(for: catalogue))
+        var index: [String: Int] = [:]
+        for (i, entry) in catalogue.entries.enumerated() {
+            for surface in entry.surfaces {
+                let key = ScoredEntity.normalize(surface)
+                if key.count >= 3 && index[key] == nil { index[key] = i }
+            }
+        }
+        normalizedIndex = index
     }
 
     /// Matcher patterns for every surface of every entry, plus the run-together spelling of names written
@@ -165,9 +177,8 @@ public final class Extractor: Sendable {
         for d in definitions {
             guard let h = raw.first(where: { $0.start == d.shortStart && $0.end == d.shortEnd }) else { continue }
             let entry = catalogue.entries[Int(h.value)]
-            let long = ScoredEntity.normalize(t.string(d.longStart, d.longEnd))
-            let known = entry.surfaces.contains { ScoredEntity.normalize($0) == long }
-                || raw.contains { $0.value == h.value && $0.start >= d.longStart && $0.end <= d.longEnd }
+            let known = raw.contains { $0.value == h.value && $0.start >= d.longStart && $0.end <= d.longEnd }
+                || entry.surfaces.contains { Self.sameLongForm($0, t.string(d.longStart, d.longEnd)) }
             if !known { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
         }
         let hits = raw.filter { h in
@@ -231,6 +242,13 @@ public final class Extractor: Sendable {
                                               typeOfHit: { catalogue.entries[Int($0.value)].type })
         for d in discoveries where !b.isCovered(d.start..<d.end) {
             let surface = t.string(d.start, d.end)
+            // A catalogue name spelled with other separators or case ("WMT-14" for WMT14) is that entity.
+            if let index = normalizedIndex[ScoredEntity.normalize(surface)] {
+                let entry = catalogue.entries[index]
+                b.add(name: entry.name, type: entry.type, surface: surface, at: d.start..<d.end, catalogued: true,
+                      role: role(d.start, d.end))
+                continue
+            }
             b.add(name: surface, type: d.typeHint ?? .method, surface: surface, at: d.start..<d.end,
                   catalogued: false, introduced: d.introduced, role: role(d.start, d.end))
             newNames.append((surface, d.typeHint ?? .method))
@@ -286,6 +304,20 @@ public final class Extractor: Sendable {
         return b.order.compactMap { b.byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
     }
 
+    /// Whether a paper's long form names the same thing as a catalogue spelling: at least half of the
+    /// paper's content words (plural "s" aside) occur in it. "Google Street View House Number" is SVHN's
+    /// "Street View House Numbers"; "context-free grammar" is not CFG's "Classifier-Free Guidance".
+    static func sameLongForm(_ catalogued: String, _ written: String) -> Bool {
+        func words(_ s: String) -> Set<String> {
+            Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { w in
+                w.count > 3 && w.hasSuffix("s") ? String(w.dropLast()) : String(w)
+            }.filter { !AcronymDefinitions.skippable.contains($0) })
+        }
+        let a = words(catalogued), b = words(written)
+        guard !b.isEmpty else { return false }
+        return Double(a.intersection(b).count) >= Double(b.count) / 2
+    }
+
     /// The end of " V2" / " v1.5" right after a name, when it ends a word; nil otherwise.
     static func versionSuffixEnd(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> Int? {
         guard end + 2 < t.count, t[end] == 32, t[end + 1] == 86 || t[end + 1] == 118, Byte.isDigit(t[end + 2]) else { return nil }
@@ -296,6 +328,9 @@ public final class Extractor: Sendable {
 
     /// A token that is a web address: a scheme, "www.", or a dotted host with a path.
     static func isURL(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
+        // Cheap byte test first: an address has a "/" or starts with "www."; most tokens have neither.
+        guard (tok.start..<tok.end).contains(where: { t[$0] == 47 })
+                || (tok.end - tok.start > 4 && t.lowerEquals(tok.start, tok.start + 4, "www.")) else { return false }
         let s = t.string(tok.start, tok.end).lowercased()
         return s.contains("://") || s.hasPrefix("www.") || s.contains(".io/") || s.contains(".com/")
             || s.contains(".org/") || s.hasSuffix(".github.io") || s.contains(".github.io")

@@ -197,6 +197,9 @@ enum IntroducedNames {
         }
         guard required.count >= 2 else { return nil }
         for tok in tokens where tok.start > titleEnd {
+            // Cheap length test before building the token's letters.
+            let length = tok.end - tok.start
+            guard length >= required.count, length <= all.count + 2, Byte.isUpper(t[tok.start]) else { continue }
             let letters = (tok.start..<tok.end).map { Byte.lower(t[$0]) }.filter(Byte.isAlnum)
             guard letters.count >= 2, (tok.start..<tok.end).filter({ Byte.isUpper(t[$0]) }).count >= 2 else { continue }
             if letters == required || letters == all { return tok }

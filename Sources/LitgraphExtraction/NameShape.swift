@@ -26,6 +26,14 @@ enum NameShape {
         var e = end
         if e - start < 2 { return false }
         if Byte.isDigit(t[start]) { return false }
+        // Fast path on bytes: a name has a capital after its first byte, a digit, or a star; ordinary words
+        // (the vast majority of tokens) have none and are rejected without building a string.
+        var marked = false
+        for k in (start + 1)..<end where Byte.isUpper(t[k]) || Byte.isDigit(t[k]) || t[k] == 42 || t[k] >= 0x80 {
+            marked = true
+            break
+        }
+        if !marked { return false }
         // A lower-case suffix after the last hyphen ("-based", "-style") is not part of the name.
         if let dash = (start..<e).last(where: { t[$0] == 45 }), dash > start,
            (dash + 1..<e).allSatisfy({ Byte.isLower(t[$0]) }), e - dash > 2 {

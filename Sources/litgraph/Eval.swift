@@ -23,6 +23,8 @@ struct Eval: ParsableCommand {
     var split: String?
     @Option(help: "Score only this type: gold entities of another type and predictions of another type are left out.")
     var type: EntityType?
+    @Flag(help: "Gold lists what papers use (as SciREX does): leave out entities a paper introduces, on both sides.")
+    var usesOnly = false
     @Option(help: "Misses and extras to list (0 for none).")
     var errors: Int = 30
     @Argument(help: "Corpus files to extract from, when --pred is not given.")
@@ -69,6 +71,10 @@ struct Eval: ParsableCommand {
                 if let type {
                     goldEntities = goldEntities.filter { $0.type == type || $0.altType == type }
                     predictedEntities = predictedEntities.filter { $0.type == type }
+                }
+                if usesOnly {
+                    goldEntities = goldEntities.filter { !$0.introduced }
+                    predictedEntities = predictedEntities.filter { !$0.introduced }
                 }
                 score.add(paper: paper, gold: goldEntities, predicted: predictedEntities)
             }
