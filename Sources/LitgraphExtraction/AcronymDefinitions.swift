@@ -486,8 +486,17 @@ public enum AcronymDefinitions {
 
     /// The end b of the run ps[0..<b] that spells the short form at the least cost, the shortest on a tie.
     static func firstWords(_ t: UnsafeBufferPointer<UInt8>, _ ps: [Part], _ sf: ShortForm, maxCost: Int) -> Int? {
+        // An alignment from part 0 needs part 0 to spell the first character: without it every b fails,
+        // so the quadratic loop below is skipped for nearly every candidate (same results, far less work).
+        guard !ps.isEmpty, !sf.chars.isEmpty, opens(t, ps[0], sf.chars, 0).0 else { return nil }
         var best: (cost: Int, b: Int)?
-        for b in 1...ps.count where !ps[b - 1].function {
+        var contentParts = 0
+        for b in 1...ps.count {
+            // Each part that is neither a function word nor hyphen-joined must give at least one character:
+            // past |SF| of them no alignment exists.
+            if !ps[b - 1].function && !ps[b - 1].joined { contentParts += 1 }
+            if contentParts > sf.chars.count { break }
+            if ps[b - 1].function { continue }
             if let c = alignments(t, ps, sf, from: 0, to: b)[0], c <= maxCost, best == nil || c < best!.cost {
                 best = (c, b)
             }
@@ -574,7 +583,11 @@ public enum AcronymDefinitions {
         // Juxtaposed without a mark, two words often start with two letters by chance ("observe that OT").
         guard end > 0, marked || sf.chars.count >= 3 else { return nil }
         let ps = parts(t, clauseStart(t, before: end, maxWords: sf.chars.count * 2), end)
-        guard !ps.isEmpty, let a = bestStart(alignments(t, ps, sf, from: 0, to: ps.count), from: 0, maxCost: sf.lower),
+        // Necessary before the costly alignment: some part spells the first character, and without a mark
+        // the word right before the short form begins with one of its characters.
+        guard !ps.isEmpty, ps.contains(where: { opens(t, $0, sf.chars, 0).0 }),
+              marked || sf.chars.contains(Byte.lower(t[ps[ps.count - 1].start])) else { return nil }
+        guard let a = bestStart(alignments(t, ps, sf, from: 0, to: ps.count), from: 0, maxCost: sf.lower),
               isPhrase(t, ps[a...]) else { return nil }
         return checked(t, ps[a].start, ps[ps.count - 1].end, s, e)
     }

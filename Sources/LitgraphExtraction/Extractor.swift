@@ -328,9 +328,14 @@ public final class Extractor: Sendable {
 
     /// A token that is a web address: a scheme, "www.", or a dotted host with a path.
     static func isURL(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
-        // Cheap byte test first: an address has a "/" or starts with "www."; most tokens have neither.
-        guard (tok.start..<tok.end).contains(where: { t[$0] == 47 })
-                || (tok.end - tok.start > 4 && t.lowerEquals(tok.start, tok.start + 4, "www.")) else { return false }
+        // Cheap byte test first: an address has a "/" or a "." followed by a letter ("hil-serl.github.io");
+        // most tokens have neither.
+        var candidate = false
+        for k in tok.start..<tok.end where t[k] == 47 || (t[k] == 46 && k + 1 < tok.end && Byte.isLetter(t[k + 1])) {
+            candidate = true
+            break
+        }
+        guard candidate else { return false }
         let s = t.string(tok.start, tok.end).lowercased()
         return s.contains("://") || s.hasPrefix("www.") || s.contains(".io/") || s.contains(".com/")
             || s.contains(".org/") || s.hasSuffix(".github.io") || s.contains(".github.io")

@@ -21,36 +21,52 @@ public struct MatcherHit: Sendable, Hashable {
 
 /// Finds many names at once in UTF-8 bytes: whole words only, leftmost-longest, non-overlapping.
 ///
-/// An Aho–Corasick automaton (Aho & Corasick 1975, "Efficient string matching", CACM 18(6)) compiled to a
-/// dense DFA over byte classes: ASCII letters fold case, and space, tab, newline and `-` form one separator
-/// class, so "Meta-World" also finds "Meta World". Bytes that occur in no pattern share one class that leads
-/// back to the root. Scanning is O(n + candidates) per text with one table load per byte.
+/// A trie of the patterns (the goto function of Aho & Corasick 1975, "Efficient string matching", CACM 18(6))
+/// compiled to a dense table over byte classes: ASCII letters fold case, and space, tab, newline and `-` form
+/// one separator class, so "Meta-World" also finds "Meta World"; bytes that occur in no pattern share one
+/// class with no edges. A hit must start where a word does, so the trie is walked only from word starts,
+/// left to right, keeping at each the longest pattern that passes the boundary and case checks and resuming
+/// after it: that is the leftmost-longest, non-overlapping set directly, with no candidates to sort.
+///
+/// Most words begin no pattern. The scan hashes each word (case-folded) as it passes over it and walks only
+/// where a table of the patterns' first words (`FirstWords`) says a pattern may begin; for a word that only
+/// begins patterns of several words ("The", "Visual") the next word must match too. A pattern that matches
+/// always passes this filter, so the filter changes nothing but speed. Cost: O(n) for the scan plus the
+/// walks, each at most as long as the longest pattern. A full Aho–Corasick scan instead makes one dependent
+/// load from a large table per byte, and finds candidates inside words that the boundary check rejects.
 ///
 /// Word boundaries: a hit must not touch a word byte (letter, digit, `_`, non-ASCII) on either side, nor
 /// continue a token: a hit followed by `-` or `.` and a digit, by `-v2`-style versions, by `-` and a capital,
 /// or by `+`, is part of a longer name ("DrQ" in "DrQ-v2", "GPT-4" in "GPT-4.5", "TD3" in "TD3+BC"), and so
 /// is one preceded by a letter or digit and `-` ("CNN" in "R-CNN"); a model size ("LLaVA-7b") is not a
-/// continuation. Among overlapping hits the leftmost
-/// wins, then the longest.
+/// continuation. Among overlapping hits the leftmost wins, then the longest, then the first pattern given.
 public final class Matcher: Sendable {
     let classOf: [UInt8]
     let classCount: Int
-    /// `delta[state * classCount + class]`: the next state.
-    let delta: [Int32]
-    /// Per state: range in `outputs` of the patterns ending here (own and through dictionary links).
+    /// The trie as one dense row of `classCount` cells per state, states numbered breadth-first so the rows
+    /// a scan visits most (near the root) sit together. A cell holds -1 where no pattern continues that way,
+    /// else `child row offset << 1 | 1 if patterns end at the child`: one load per byte walked.
+    let trie: [Int32]
+    /// Per state: range in `outputs` of the patterns that end exactly there, in pattern order.
     let outputStart: [Int32]
     let outputCount: [Int32]
     let outputs: [Int32]
     let patterns: [MatcherPattern]
-    let patternBytes: [[UInt8]]
+    /// Every pattern's bytes back to back: pattern p is `patternData[patternStart[p]..<patternStart[p + 1]]`.
+    let patternData: [UInt8]
+    let patternStart: [Int32]
+    let patternExact: [Bool]
+    /// What may start at a word, by its leading run of word bytes (see `FirstWords`).
+    let firstWords: FirstWords
+    /// Per byte: its ASCII-lower-cased value if it is a word byte, else 0.
+    let wordFold: [UInt8]
 
-    /// Compiles the automaton. Empty patterns are ignored.
+    /// Compiles the trie and the first-word filter. Empty patterns are ignored.
     public init(patterns: [MatcherPattern]) {
         // Byte classes: 0 = in no pattern; separators share one class; letters fold case.
         var classOf = [UInt8](repeating: 0, count: 256)
-        var next: UInt8 = 1
         let separator: UInt8 = 1
-        next = 2
+        var next: UInt8 = 2
         for b in [UInt8(32), 9, 10, 13, 45] { classOf[Int(b)] = separator }
         let bytesOf = patterns.map { Array($0.text.utf8) }
         for bytes in bytesOf {
@@ -62,97 +78,187 @@ public final class Matcher: Sendable {
         for b in UInt8(65)...90 { classOf[Int(b)] = classOf[Int(b + 32)] }
         let classCount = Int(next)
 
-        // Trie as a growing dense table; -1 = no edge yet.
-        var delta = [Int32](repeating: -1, count: classCount)
+        // The trie as a growing dense table; -1 = no edge. Class 0 never gets an edge.
+        var grown = [Int32](repeating: -1, count: classCount)
         var own: [[Int32]] = [[]]
         for (index, bytes) in bytesOf.enumerated() where !bytes.isEmpty {
             var state = 0
             for b in bytes {
                 let slot = state * classCount + Int(classOf[Int(b)])
-                if delta[slot] < 0 {
-                    delta[slot] = Int32(own.count)
+                if grown[slot] < 0 {
+                    grown[slot] = Int32(own.count)
                     own.append([])
-                    delta.append(contentsOf: repeatElement(-1, count: classCount))
+                    grown.append(contentsOf: repeatElement(-1, count: classCount))
                 }
-                state = Int(delta[slot])
+                state = Int(grown[slot])
             }
             own[state].append(Int32(index))
         }
-        let stateCount = own.count
-
-        // Breadth-first: failure links, complete transitions, outputs through failure links.
-        var fail = [Int32](repeating: 0, count: stateCount)
-        var all = own
-        var queue: [Int] = []
-        queue.reserveCapacity(stateCount)
-        for c in 0..<classCount {
-            if delta[c] < 0 { delta[c] = 0 } else { queue.append(Int(delta[c])) }
-        }
+        // Renumber breadth-first and encode the cells (see `trie`).
+        var order = [0]
+        order.reserveCapacity(own.count)
         var head = 0
-        while head < queue.count {
-            let s = queue[head]
+        while head < order.count {
+            let s = order[head]
             head += 1
-            all[s] += all[Int(fail[s])]
+            for c in 0..<classCount where grown[s * classCount + c] >= 0 { order.append(Int(grown[s * classCount + c])) }
+        }
+        var renumbered = [Int](repeating: 0, count: own.count)
+        for (new, old) in order.enumerated() { renumbered[old] = new }
+        var trie = [Int32](repeating: -1, count: grown.count)
+        for (new, old) in order.enumerated() {
             for c in 0..<classCount {
-                let slot = s * classCount + c
-                let t = delta[slot]
-                let viaFail = delta[Int(fail[s]) * classCount + c]
-                if t < 0 {
-                    delta[slot] = viaFail
-                } else {
-                    fail[Int(t)] = viaFail
-                    queue.append(Int(t))
-                }
+                let child = Int(grown[old * classCount + c])
+                guard child >= 0 else { continue }
+                trie[new * classCount + c] = Int32(renumbered[child] * classCount) << 1 | (own[child].isEmpty ? 0 : 1)
             }
         }
-        var outputStart = [Int32](repeating: 0, count: stateCount)
-        var outputCount = [Int32](repeating: 0, count: stateCount)
+        var outputStart = [Int32](repeating: 0, count: own.count)
+        var outputCount = [Int32](repeating: 0, count: own.count)
         var outputs: [Int32] = []
-        for s in 0..<stateCount {
-            outputStart[s] = Int32(outputs.count)
-            outputCount[s] = Int32(all[s].count)
-            outputs += all[s]
+        for (new, old) in order.enumerated() {
+            outputStart[new] = Int32(outputs.count)
+            outputCount[new] = Int32(own[old].count)
+            outputs += own[old]
         }
+        var patternStart: [Int32] = [0]
+        patternStart.reserveCapacity(bytesOf.count + 1)
+        for bytes in bytesOf { patternStart.append(patternStart.last! + Int32(bytes.count)) }
+
+        // First-word filter: each pattern's leading run of word bytes, and what the pattern needs after it.
+        var firstWords = FirstWords.Builder()
+        for bytes in bytesOf {
+            var k = 0
+            var h = FirstWords.seed
+            while k < bytes.count && Byte.isWord(bytes[k]) { h = FirstWords.step(h, Byte.lower(bytes[k])); k += 1 }
+            if k == 0 { continue } // starts with a non-word byte: the root row decides
+            if k + 1 < bytes.count && Self.isSeparator(bytes[k]) && Byte.isWord(bytes[k + 1]) {
+                // "Meta-World", "The Pile": the word, a separator, the next word.
+                firstWords.insert(h, FirstWords.leads)
+                h = FirstWords.step(h, 32)
+                k += 1
+                while k < bytes.count && Byte.isWord(bytes[k]) { h = FirstWords.step(h, Byte.lower(bytes[k])); k += 1 }
+                firstWords.insert(h, FirstWords.pair)
+            } else if k < bytes.count && !Self.isSeparator(bytes[k]) {
+                // "A*3D", "RL^2": the word and the (non-word, case-less) byte after it.
+                firstWords.insert(h, FirstWords.followed)
+                firstWords.insert(FirstWords.step(h, bytes[k]), FirstWords.withFollower)
+            } else {
+                firstWords.insert(h, FirstWords.alone)
+            }
+        }
+
         self.classOf = classOf
         self.classCount = classCount
-        self.delta = delta
+        self.trie = trie
         self.outputStart = outputStart
         self.outputCount = outputCount
         self.outputs = outputs
         self.patterns = patterns
-        self.patternBytes = bytesOf
+        self.patternData = Array(bytesOf.joined())
+        self.patternStart = patternStart
+        self.patternExact = patterns.map(\.exactCase)
+        self.firstWords = FirstWords(firstWords)
+        self.wordFold = (0...255).map { Byte.isWord(UInt8($0)) ? Byte.lower(UInt8($0)) : 0 }
     }
 
-    /// Number of automaton states, for diagnostics and benchmarks.
+    /// Number of trie states, for diagnostics and benchmarks.
     public var stateCount: Int { outputStart.count }
 
     /// All whole-word, leftmost-longest, non-overlapping hits in `text`, in order.
     public func matches(in text: UnsafeBufferPointer<UInt8>) -> [MatcherHit] {
-        var candidates: [MatcherHit] = []
-        delta.withUnsafeBufferPointer { delta in
-            classOf.withUnsafeBufferPointer { classOf in
-                outputCount.withUnsafeBufferPointer { outputCount in
-                    var state = 0
-                    let cc = classCount
-                    for i in 0..<text.count {
-                        state = Int(delta[state &* cc &+ Int(classOf[Int(text[i])])])
-                        let count = Int(outputCount[state])
-                        if count == 0 { continue }
-                        let first = Int(outputStart[state])
-                        for k in first..<(first + count) {
-                            let p = Int(outputs[k])
-                            let length = patternBytes[p].count
-                            let start = i + 1 - length
-                            if accept(pattern: p, start: start, end: i + 1, text: text) {
-                                candidates.append(MatcherHit(start: start, end: i + 1, value: patterns[p].value,
-                                                             pattern: Int32(p)))
-                            }
+        var hits: [MatcherHit] = []
+        let n = text.count
+        let cc = classCount
+        trie.withUnsafeBufferPointer { trie in
+        classOf.withUnsafeBufferPointer { classOf in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputCount.withUnsafeBufferPointer { outputCount in
+        outputs.withUnsafeBufferPointer { outputs in
+        patternData.withUnsafeBufferPointer { data in
+        patternStart.withUnsafeBufferPointer { patternStart in
+        patternExact.withUnsafeBufferPointer { exact in
+        wordFold.withUnsafeBufferPointer { wordFold in
+            /// The end and pattern of the longest accepted pattern starting at `start`, or nil.
+            func longest(from start: Int) -> (end: Int, pattern: Int)? {
+                var best: (end: Int, pattern: Int)?
+                var row = 0
+                var i = start
+                while i < n {
+                    let cell = trie[row &+ Int(classOf[Int(text[i])])]
+                    if cell < 0 { break }
+                    row = Int(cell >> 1)
+                    i &+= 1
+                    if cell & 1 == 0 { continue }
+                    let state = row / cc
+                    let first = Int(outputStart[state])
+                    for k in first..<(first &+ Int(outputCount[state])) {
+                        let p = Int(outputs[k])
+                        let bytes = UnsafeBufferPointer(rebasing: data[Int(patternStart[p])..<Int(patternStart[p &+ 1])])
+                        if Self.accept(bytes, exact: exact[p], start: start, end: i, text: text) {
+                            best = (i, p)
+                            break
                         }
                     }
                 }
+                return best
             }
-        }
-        return Self.leftmostLongest(candidates)
+
+            // Invariant: `start` is 0 or follows a non-word byte.
+            var start = 0
+            while start < n {
+                var found: (end: Int, pattern: Int)?
+                var next: Int
+                var f = wordFold[Int(text[start])]
+                if f != 0 {
+                    // Pass over the word, hashing it; walk only where a pattern may begin with it.
+                    var h = FirstWords.seed
+                    var w = start
+                    repeat {
+                        h = FirstWords.step(h, f)
+                        w &+= 1
+                        if w == n { break }
+                        f = wordFold[Int(text[w])]
+                    } while f != 0
+                    let kinds = firstWords[h]
+                    var walk = kinds & FirstWords.alone != 0
+                    if !walk && kinds & FirstWords.followed != 0 && w < n {
+                        walk = firstWords[FirstWords.step(h, text[w])] & FirstWords.withFollower != 0
+                    }
+                    if !walk && kinds & FirstWords.leads != 0 && w &+ 1 < n && Self.isSeparator(text[w])
+                        && wordFold[Int(text[w &+ 1])] != 0 {
+                        // Only patterns of several words begin with it: the next word decides.
+                        h = FirstWords.step(h, 32)
+                        var v = w &+ 1
+                        f = wordFold[Int(text[v])]
+                        repeat {
+                            h = FirstWords.step(h, f)
+                            v &+= 1
+                            if v == n { break }
+                            f = wordFold[Int(text[v])]
+                        } while f != 0
+                        walk = firstWords[h] & FirstWords.pair != 0
+                    }
+                    if walk && !Self.continuesToken(text, at: start) { found = longest(from: start) }
+                    next = w &+ 1
+                } else {
+                    // A pattern that starts with a non-word byte ("#…").
+                    if trie[Int(classOf[Int(text[start])])] >= 0 && !Self.continuesToken(text, at: start) {
+                        found = longest(from: start)
+                    }
+                    next = start &+ 1
+                }
+                if let found {
+                    hits.append(MatcherHit(start: start, end: found.end, value: patterns[found.pattern].value,
+                                           pattern: Int32(found.pattern)))
+                    // Resume at the first position after a non-word byte, at or after the hit's end.
+                    next = found.end
+                    while next < n && Byte.isWord(text[next &- 1]) { next &+= 1 }
+                }
+                start = next
+            }
+        }}}}}}}}}
+        return hits
     }
 
     /// Convenience for Swift strings.
@@ -161,17 +267,17 @@ public final class Matcher: Sendable {
         return copy.withUTF8 { matches(in: $0) }
     }
 
-    /// Boundary and case checks for one candidate.
+    /// True where a hit starting at `start` would continue the token before it ("CNN" in "R-CNN").
     @inline(__always)
-    func accept(pattern p: Int, start: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let bytes = patternBytes[p]
-        // The separator class lets a pattern's own separators match; the first and last bytes must not be
-        // text separators standing in for something else.
-        if start > 0 {
-            let before = text[start - 1]
-            if Byte.isWord(before) { return false }
-            if before == 45 && start > 1 && Byte.isAlnum(text[start - 2]) { return false }
-        }
+    static func continuesToken(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        start > 1 && text[start - 1] == 45 && Byte.isAlnum(text[start - 2])
+    }
+
+    /// Boundary and case checks for one candidate that starts where a word may (not after a word byte, nor
+    /// continuing a token: see `continuesToken`) and whose byte classes match the pattern's.
+    @inline(__always)
+    static func accept(_ bytes: UnsafeBufferPointer<UInt8>, exact: Bool, start: Int, end: Int,
+                       text: UnsafeBufferPointer<UInt8>) -> Bool {
         if end < text.count {
             let after = text[end]
             if Byte.isWord(after) || after == 43 { return false }
@@ -185,7 +291,6 @@ public final class Matcher: Sendable {
             }
         }
         // Separators in the pattern match any separator; elsewhere bytes must agree (case-folded unless exact).
-        let exact = patterns[p].exactCase
         for j in 0..<bytes.count {
             let pb = bytes[j], tb = text[start + j]
             if pb == tb { continue }
@@ -198,7 +303,7 @@ public final class Matcher: Sendable {
         return true
     }
 
-    @inline(__always) func isSeparator(_ b: UInt8) -> Bool { Byte.isSpace(b) || b == 45 }
+    @inline(__always) static func isSeparator(_ b: UInt8) -> Bool { Byte.isSpace(b) || b == 45 }
 
     /// A model-size suffix such as "-7b", "-13B" or "-1.5B" ("LLaVA-7b" is LLaVA at one size), ending a word.
     static func isSizeSuffix(_ t: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
@@ -207,18 +312,51 @@ public final class Matcher: Sendable {
         guard i > from, i < t.count, t[i] == 98 || t[i] == 66 || t[i] == 77 || t[i] == 109 else { return false }
         return i + 1 == t.count || !Byte.isWord(t[i + 1])
     }
+}
 
-    /// Keeps, among overlapping hits, the leftmost and then the longest. Input is in order of end offset.
-    static func leftmostLongest(_ hits: [MatcherHit]) -> [MatcherHit] {
-        if hits.count < 2 { return hits }
-        let sorted = hits.sorted { $0.start != $1.start ? $0.start < $1.start : ($0.end != $1.end ? $0.end > $1.end : $0.pattern < $1.pattern) }
-        var kept: [MatcherHit] = []
-        kept.reserveCapacity(sorted.count)
-        var reach = -1
-        for hit in sorted where hit.start >= reach {
-            kept.append(hit)
-            reach = hit.end
-        }
-        return kept
+/// What patterns can start at a word, looked up by a hash of the word: a table of flag bytes, each the union
+/// of the kinds of every key that hashes there. A lookup may report a kind no pattern has there (one slot
+/// in eight is taken at most), never miss one that it has, so it can only send the matcher on a walk that
+/// finds nothing. Keys are built with `step` over ASCII-case-folded bytes.
+struct FirstWords: Sendable {
+    /// A pattern is this word alone (or the word, a separator and a non-word byte).
+    static let alone: UInt8 = 1
+    /// A pattern is this word then a non-word byte that is not a separator: see `withFollower`.
+    static let followed: UInt8 = 2
+    /// Key of a word and the byte after it that a `followed` pattern needs.
+    static let withFollower: UInt8 = 4
+    /// Patterns start with this word, a separator and another word: see `pair`.
+    static let leads: UInt8 = 8
+    /// Key of two words, separated, that begin a pattern.
+    static let pair: UInt8 = 16
+
+    let flags: [UInt8]
+    let shift: UInt64
+
+    static let seed: UInt64 = 0
+    /// One byte into the running hash (rotate and xor: one cycle of dependency per byte).
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 {
+        ((h << 7) | (h >> 57)) ^ UInt64(b)
+    }
+
+    struct Builder {
+        var keys: [(UInt64, UInt8)] = []
+        mutating func insert(_ h: UInt64, _ kind: UInt8) { keys.append((h, kind)) }
+    }
+
+    /// At least eight slots per key, at least 1,024, at most 2²⁴.
+    init(_ builder: Builder) {
+        var logSlots: UInt64 = 10
+        while (1 << logSlots) < builder.keys.count * 8 && logSlots < 24 { logSlots += 1 }
+        shift = 64 - logSlots
+        var flags = [UInt8](repeating: 0, count: 1 << logSlots)
+        for (h, kind) in builder.keys { flags[Int((h &* 0x9E37_79B9_7F4A_7C15) >> shift)] |= kind }
+        self.flags = flags
+    }
+
+    /// The kinds recorded under `h` (Fibonacci hashing: the top bits of h × 2⁶⁴/φ).
+    @inline(__always) subscript(_ h: UInt64) -> UInt8 {
+        let slot = Int((h &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        return flags.withUnsafeBufferPointer { $0[slot] }
     }
 }
