@@ -25,10 +25,10 @@ public enum DOT {
     }
 }
 
-/// Escapes text for the SVG markup this module writes itself (titles, legend).
-enum XML {
+/// Escapes text for the SVG markup this module writes itself (titles, legend), and for HTML pages.
+public enum XML {
     /// Escapes `&`, `<`, `>`, `"` and `'` and drops characters that XML 1.0 forbids.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,27 +1,12 @@
 import Foundation
 import LitgraphAnalysis
 import LitgraphExtraction
+import LitgraphRender
 
-/// Escaping for untrusted text in HTML element content and attribute values.
+/// Escaping for untrusted text in HTML element content and attribute values: the same as for the SVG the
+/// page inlines (`&`, `<`, `>`, quotes escaped; characters XML forbids, such as control characters, dropped).
 public enum HTML {
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and line breaks are not allowed in HTML text.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { XML.escaped(s) }
 }
 
 /// The report as one self-contained HTML page: inline CSS and SVG, no scripts, no network.
