@@ -69,13 +69,10 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
 }
 
 @Suite struct ExtractorTests {
-    let extractor: Extractor
-
-    init() throws { extractor = Extractor(catalogue: try Catalogue.shipped()) }
+    let extractor = sharedExtractor
 
     func entities(_ title: String, _ abstract: String) -> [String: ExtractedEntity] {
-        Dictionary(extractor.extract(Paper(id: "t", title: title, abstract: abstract)).entities.map { ($0.name, $0) },
-                   uniquingKeysWith: { a, _ in a })
+        extractor.entities(title, abstract)
     }
 
     @Test func titlePrefixIntroducesATypedName() {

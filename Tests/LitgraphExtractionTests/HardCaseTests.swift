@@ -5,13 +5,10 @@ import LitgraphCorpus
 
 /// The hard cases of extraction, pinned with real sentences (from the bundled corpus and well-known abstracts).
 @Suite struct HardCaseTests {
-    let extractor: Extractor
-
-    init() throws { extractor = Extractor(catalogue: try Catalogue.shipped()) }
+    let extractor = sharedExtractor
 
     func entities(_ title: String, _ abstract: String) -> [String: ExtractedEntity] {
-        Dictionary(extractor.extract(Paper(id: "t", title: title, abstract: abstract)).entities.map { ($0.name, $0) },
-                   uniquingKeysWith: { a, _ in a })
+        extractor.entities(title, abstract)
     }
 
     @Test func ambiguousNamesNeedCaseAndContext() {
