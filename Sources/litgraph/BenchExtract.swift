@@ -32,7 +32,7 @@ struct BenchExtract: ParsableCommand {
     func run() throws {
         try reportingErrors {
             // Not timed: the catalogue, the matcher's tables and the corpus.
-            let catalogue = try Catalogue.load(userFiles: catalogueOptions.catalogue.map(URL.init(fileURLWithPath:)))
+            let catalogue = try catalogueOptions.load()
             let extractor = Extractor(catalogue: catalogue)
             let papers = try readRecords(URL(fileURLWithPath: file))
             // The same bytes extraction reads: title, a newline, the abstract (native UTF-8 strings).

@@ -15,7 +15,7 @@ struct BenchNames: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let catalogue = try Catalogue.load(userFiles: catalogueOptions.catalogue.map(URL.init(fileURLWithPath:)))
+            let catalogue = try catalogueOptions.load()
             let extractor = Extractor(catalogue: catalogue)
             // The matcher's own order; a name listed twice (once per case rule) is written once.
             var seen = Set<String>()

@@ -40,7 +40,7 @@ struct Eval: ParsableCommand {
                 }
             } else {
                 guard !corpus.isEmpty else { throw UserError("give --pred FILE or corpus files to extract from") }
-                let extractor = Extractor(catalogue: try Catalogue.load(userFiles: catalogueOptions.catalogue.map(URL.init(fileURLWithPath:))))
+                let extractor = Extractor(catalogue: try catalogueOptions.load())
                 let papers = try corpus.flatMap { try readRecords(URL(fileURLWithPath: $0)) }
                 predictions = extractor.extract(papers).map { result in
                     (result.id, result.entities.map {

@@ -16,7 +16,7 @@ struct Extract: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard format == "jsonl" else { throw UserError("unknown format \"\(format)\" (jsonl)") }
-            let extractor = Extractor(catalogue: try Catalogue.load(userFiles: catalogueOptions.catalogue.map(URL.init(fileURLWithPath:))))
+            let extractor = Extractor(catalogue: try catalogueOptions.load())
             let papers = try files.flatMap { try readRecords(URL(fileURLWithPath: $0)) }
             var out = ""
             for result in extractor.extract(papers) {

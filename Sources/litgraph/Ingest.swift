@@ -30,7 +30,7 @@ struct Ingest: ParsableCommand {
                 }
                 return f
             }
-            let extractor = Extractor(catalogue: try Catalogue.load(userFiles: catalogueOptions.catalogue.map(URL.init(fileURLWithPath:))))
+            let extractor = Extractor(catalogue: try catalogueOptions.load())
             let sidecars = try meta.map { try MetadataSidecar(contentsOf: URL(fileURLWithPath: $0)) }
             let store = try Store(path: database.db)
             let summaries = try store.ingest(files: files.map(URL.init(fileURLWithPath:)), extractor: extractor,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LitgraphExtraction
 
 /// The `litgraph` command: parses arguments and hands each subcommand to the library stage that does the work.
 @main
@@ -22,6 +23,11 @@ struct DatabaseOptions: ParsableArguments {
 struct CatalogueOptions: ParsableArguments {
     @Option(name: .long, help: "A catalogue file (JSON Lines) that extends or overrides the shipped one; repeatable.")
     var catalogue: [String] = []
+
+    /// The shipped catalogue extended by the user's files, in the order given.
+    func load() throws -> Catalogue {
+        try Catalogue.load(userFiles: catalogue.map(URL.init(fileURLWithPath:)))
+    }
 }
 
 /// Output formats for listings.
