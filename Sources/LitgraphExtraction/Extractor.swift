@@ -109,17 +109,29 @@ public final class Extractor: Sendable {
         let matcher = Matcher(patterns: names.enumerated().map {
             MatcherPattern($1.name, exactCase: true, value: Int32($0))
         })
-        return papers.map { extract($0, corpusNames: matcher, corpusNameList: names) }
+        // Only papers in which some corpus-wide name occurs are extracted again; for the rest the second pass
+        // would repeat the first exactly.
+        return zip(papers, first).map { paper, firstPass in
+            let (text, _) = Self.bytes(of: paper)
+            let mentionsCorpusName = text.withUnsafeBufferPointer { !matcher.matches(in: $0).isEmpty }
+            return mentionsCorpusName ? extract(paper, corpusNames: matcher, corpusNameList: names) : firstPass
+        }
+    }
+
+    /// A paper as the extractor reads it: title, a newline, abstract, as UTF-8; and where the title ends.
+    static func bytes(of paper: Paper) -> (text: [UInt8], titleEnd: Int) {
+        var text = Array(paper.title.utf8)
+        let titleEnd = text.count
+        text.append(10)
+        text.append(contentsOf: paper.abstract.utf8)
+        return (text, titleEnd)
     }
 
     /// The entities of one paper, in order of first mention.
     public func extract(_ paper: Paper) -> PaperEntities { extract(paper, corpusNames: nil, corpusNameList: []) }
 
     func extract(_ paper: Paper, corpusNames: Matcher?, corpusNameList: [CorpusName]) -> PaperEntities {
-        var text = Array(paper.title.utf8)
-        let titleEnd = text.count
-        text.append(10)
-        text.append(contentsOf: paper.abstract.utf8)
+        let (text, titleEnd) = Self.bytes(of: paper)
         let entities = text.withUnsafeBufferPointer {
             extract(bytes: $0, titleEnd: titleEnd, corpusNames: corpusNames, corpusNameList: corpusNameList)
         }
