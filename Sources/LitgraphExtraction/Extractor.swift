@@ -118,12 +118,17 @@ public final class Extractor: Sendable {
         }
     }
 
-    /// A paper as the extractor reads it: title, a newline, abstract, as UTF-8; and where the title ends.
+    /// A paper as the extractor reads it: title, a newline, abstract, as UTF-8 with typographic punctuation
+    /// in ASCII (`Typography`); and where the title ends.
     static func bytes(of paper: Paper) -> (text: [UInt8], titleEnd: Int) {
-        var text = Array(paper.title.utf8)
+        var title = Array(paper.title.utf8)
+        Typography.asciiPunctuation(&title)
+        var text = title
         let titleEnd = text.count
         text.append(10)
-        text.append(contentsOf: paper.abstract.utf8)
+        var abstract = Array(paper.abstract.utf8)
+        Typography.asciiPunctuation(&abstract)
+        text.append(contentsOf: abstract)
         return (text, titleEnd)
     }
 
