@@ -27,12 +27,13 @@ enum DiscoveryRules {
 
         // Acronyms with Title-Case long forms; one with a lower-case long form is terminology everywhere.
         var terminology = Set<String>()
-        for d in definitions where !isTitleCase(t, d.longStart, d.longEnd) || isMetric(t, d.longStart, d.longEnd) {
+        for d in definitions where !isTitleCase(t, d.longStart, d.longEnd) || isMetric(t, d.longStart, d.longEnd)
+            || isTask(t, d.longStart, d.longEnd) {
             terminology.insert(t.string(d.shortStart, d.shortEnd))
         }
         for d in definitions where !covered(d.shortStart, d.shortEnd) && !covered(d.longStart, d.longEnd) {
             guard NameShape.isName(t, d.shortStart, d.shortEnd), isTitleCase(t, d.longStart, d.longEnd),
-                  !isMetric(t, d.longStart, d.longEnd), !isPluralAcronym(t, d.shortStart, d.shortEnd) else { continue }
+                  !isMetric(t, d.longStart, d.longEnd), !isTask(t, d.longStart, d.longEnd), !isPluralAcronym(t, d.shortStart, d.shortEnd) else { continue }
             let idx = tokens.firstIndex { $0.start >= d.shortStart } ?? 0
             let longIdx = tokens.firstIndex { $0.start >= d.longStart } ?? idx
             found.append(Discovery(start: d.shortStart, end: d.shortEnd,
@@ -70,13 +71,35 @@ enum DiscoveryRules {
             guard let last = tokens.firstIndex(where: { $0.end >= hit.end }),
                   let first = tokens.lastIndex(where: { $0.start <= hit.start }) else { continue }
             let type = typeOfHit(hit)
-            for item in listNeighbours(t, tokens, first: first, last: last) where !covered(item.lowerBound, item.upperBound) {
+            let items = listNeighbours(t, tokens, first: first, last: last)
+            // A list that ends in "tasks" or "problems" enumerates tasks ("bAbI, Shortest Path, and Natural
+            // Language Generation tasks"): its uncatalogued items are not named datasets or methods.
+            let end = items.reduce(hit.end) { max($0, $1.upperBound) }
+            if endsInTasks(t, tokens, after: end) { continue }
+            for item in items where !covered(item.lowerBound, item.upperBound)
+                && !terminology.contains(t.string(item.lowerBound, item.upperBound)) {
                 if !found.contains(where: { $0.start == item.lowerBound }) {
                     found.append(Discovery(start: item.lowerBound, end: item.upperBound, typeHint: type))
                 }
             }
         }
         return found
+    }
+
+    /// Whether the first lower-case word after `end` (past at most four capitalised words, "and", "or",
+    /// within the sentence) is "task(s)" or "problem(s)".
+    static func endsInTasks(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after end: Int) -> Bool {
+        guard var k = tokens.firstIndex(where: { $0.start >= end }), k == 0 || !tokens[k - 1].endsSentence else {
+            return false
+        }
+        var skipped = 0
+        while k < tokens.count && skipped < 5
+                && (isCapitalised(t, tokens[k]) || IntroducedNames.isOne(t, tokens[k], ["and", "or"])) {
+            if tokens[k].endsSentence { return false }
+            k += 1
+            skipped += 1
+        }
+        return k < tokens.count && IntroducedNames.isOne(t, tokens[k], ["task", "tasks", "problem", "problems"])
     }
 
     /// True when the name at token `index` is presented as the paper's own: "our", "proposed", "resulting",
@@ -132,6 +155,18 @@ enum DiscoveryRules {
         let last = t.string(w, e).lowercased()
         return ["rate", "score", "accuracy", "error", "ratio", "distance", "precision", "recall", "length", "loss",
                 "metric", "index", "divergence", "gap", "regret", "reward", "return", "time", "cost"].contains(last)
+    }
+
+    /// Long forms that name a task or field rather than one method or dataset ("Statistical Machine
+    /// Translation (SMT)", "Fine-Grained Visual Classification (FGVC)", "Visual Question Answering" as a
+    /// problem): their acronyms are terminology unless the catalogue knows them as a named thing (VQA).
+    static func isTask(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var w = e
+        while w > s && !Byte.isSpace(t[w - 1]) && t[w - 1] != 45 { w -= 1 }
+        let last = t.string(w, e).lowercased()
+        return ["translation", "answering", "classification", "recognition", "detection", "segmentation",
+                "entailment", "estimation", "captioning", "summarization", "parsing", "tagging", "retrieval",
+                "tracking", "localization", "labeling", "labelling"].contains(last)
     }
 
     /// A plural acronym ("VideoLMs", "GNNs") names a class of things, not one named thing.

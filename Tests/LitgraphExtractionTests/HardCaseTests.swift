@@ -79,4 +79,37 @@ import LitgraphCorpus
         #expect(follow?.role == .uses)
         #expect(extractor.extract(papers[1]).entities.allSatisfy { $0.name != "TorqueNet3" })
     }
+
+    @Test func typographicQuotesEndWords() {
+        // SciREX abstract (Yang et al., CompCars, CVPR 2015): curly quotes around a name.
+        let e = entities("A large-scale car dataset",
+                         "we present our on-going effort in collecting a large-scale dataset, \u{201C}CompCars\u{201D}, that covers different car views.")
+        #expect(e["CompCars"] != nil, "\(e.keys)")
+        let atari = entities("Exploration", "Our agent solves Montezuma\u{2019}s Revenge.")
+        #expect(atari.keys.contains { $0.hasPrefix("Montezuma") }, "\(atari.keys)")
+    }
+
+    @Test func tasksAreNotNamedDatasetsOrMethods() {
+        // Title-Case long forms that name a task or field: no entity (SciREX abstracts).
+        let smt = entities("Unsupervised translation",
+                           "a recent research line has managed to train both Neural Machine Translation (NMT) and Statistical Machine Translation (SMT) systems using monolingual corpora only.")
+        #expect(smt["SMT"] == nil && smt["NMT"] == nil, "\(smt.keys)")
+        let fgvc = entities("Fine-grained recognition",
+                            "Fine-Grained Visual Classification (FGVC) datasets contain small sample sizes.")
+        #expect(fgvc["FGVC"] == nil, "\(fgvc.keys)")
+        // An acronym the paper defines in lower case is terminology, also inside a list.
+        let dqa = entities("Knowledge", "Strong performance on the tasks of document question answering (DQA) and recognizing textual entailment (RTE) demonstrate the effectiveness.")
+        #expect(dqa["DQA"] == nil, "\(dqa.keys)")
+        // A list that ends in "tasks" lists tasks; its catalogued member stays.
+        let babi = entities("Graph2Seq", "Experimental results on bAbI, Shortest Path, and Natural Language Generation tasks demonstrate that our model achieves state-of-the-art performance.")
+        #expect(babi["bAbI"] != nil && babi["Shortest Path"] == nil, "\(babi.keys)")
+    }
+
+    @Test func papersWithCodeNamesForClassicDatasets() {
+        // The ILSVRC years are ImageNet, as Papers with Code counts them; "One Billion Word" is its benchmark.
+        let e = entities("Spatial pyramid pooling",
+                         "Our SPP-net achieves state-of-the-art accuracy on the datasets of ImageNet 2012, Pascal VOC 2007, and Caltech101; we also train on ILSVRC-2012 and ImageNet-1k, and report results on the One Billion Word Benchmark.")
+        #expect(e["ImageNet"]?.count == 3, "\(e.keys)")
+        #expect(e["Billion Word Benchmark"] != nil, "\(e.keys)")
+    }
 }
