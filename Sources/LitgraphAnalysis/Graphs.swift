@@ -21,7 +21,7 @@ public struct Mention: Sendable, Hashable {
 public struct EntityNode: Sendable, Hashable {
     public var name: String
     public var type: EntityType
-    /// Number of papers that mention it.
+    /// Number of distinct papers that mention it.
     public var papers: Int
 }
 
@@ -38,10 +38,13 @@ public struct MentionGraph: Sendable {
         var papers: [String] = []
         var types: [String: EntityType] = [:]
         var paperCount: [String: Int] = [:]
+        // Two records for one paper and entity (aliases merged by the caller) still count as one paper.
+        struct Pair: Hashable { var paper: String, entity: String }
+        var seen = Set<Pair>()
         for m in mentions {
             if paperIndex[m.paper] == nil { paperIndex[m.paper] = papers.count; papers.append(m.paper) }
             if types[m.entity] == nil { types[m.entity] = m.type }
-            paperCount[m.entity, default: 0] += 1
+            if seen.insert(Pair(paper: m.paper, entity: m.entity)).inserted { paperCount[m.entity, default: 0] += 1 }
         }
         let names = types.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
         var entityIndex: [String: Int] = [:]
