@@ -6,10 +6,18 @@ struct Token: Sendable {
     var trailing: UInt8
     /// True when this token ends a sentence (`.`, `?`, `!` followed by space, or the end of a line).
     var endsSentence: Bool
+    /// The token's bytes lower-cased, for word-list lookups (`WordSet`).
+    var key: WordKey
+    /// Capital letters (A–Z) in the token: `AcronymDefinitions` looks for written-out definitions only
+    /// around tokens with two or more.
+    var capitals: Int32
+    /// The token holds a "/" or a "." followed by a letter, the bytes every web address has (`isURL`).
+    var mayBeURL: Bool
 }
 
 /// Splits UTF-8 text into whitespace-separated tokens and trims quotes, brackets and trailing punctuation.
-/// O(n) over the bytes.
+/// Each token also gets its word key, its number of capitals and whether it may be a web address, so that
+/// the rules never scan a token's bytes again for these. O(n) over the bytes.
 func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> [Token] {
     let limit = to ?? text.count
     var tokens: [Token] = []
@@ -33,7 +41,17 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         // Keep a closing bracket that belongs to the word ("V*", "π0"); drop unmatched ones.
         let endsSentence = (trailing == 46 || trailing == 63 || trailing == 33)
             || (i < limit && text[i] == 10)
-        if start < end { tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence)) }
+        if start < end {
+            var capitals: Int32 = 0
+            var mayBeURL = false
+            for k in start..<end {
+                let b = text[k]
+                if Byte.isUpper(b) { capitals &+= 1 }
+                if b == 47 || (b == 46 && k + 1 < end && Byte.isLetter(text[k + 1])) { mayBeURL = true }
+            }
+            tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
+                                key: WordKey(text, start, end), capitals: capitals, mayBeURL: mayBeURL))
+        }
     }
     return tokens
 }
