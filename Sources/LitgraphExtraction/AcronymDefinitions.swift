@@ -654,6 +654,9 @@ public enum AcronymDefinitions {
         while k < n && isBlank(t[k]) { k += 1 }
         // Juxtaposed without a mark, two words often start with two letters by chance ("AC algorithm consists").
         guard marked || sf.chars.count >= 3 else { return nil }
+        // Cheap test before splitting the clause: unless a hyphen comes first, the first part starts at k and
+        // must be a letter spelling the short form's first character (a letter, as t[s] is one).
+        guard k < n, t[k] == 45 || (Byte.isLetter(t[k]) && Byte.lower(t[k]) == sf.chars[0]) else { return nil }
         let ps = parts(t, k, clauseEnd(t, after: k, limit: n))
         guard !ps.isEmpty, Byte.isLetter(t[ps[0].start]),
               let b = firstWords(t, ps, sf, maxCost: sf.lower), isPhrase(t, ps[0..<b]) else { return nil }

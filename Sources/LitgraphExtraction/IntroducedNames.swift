@@ -54,6 +54,9 @@ enum IntroducedNames {
     /// Words that follow "A" in the title of a survey.
     static let surveyOpeners = WordSet(["survey", "overview", "review", "tutorial", "primer", "comprehensive"])
 
+    /// Every word that can open an introduction in `find`: a token outside it opens none.
+    static let openers = WordSet(union: [we, paperOrWork, naming, verbs, gerunds, ownDeterminers])
+
     /// Introductions in a paper whose title occupies bytes [0, titleEnd).
     static func find(in t: UnsafeBufferPointer<UInt8>, titleEnd: Int, tokens: [Token],
                      definitions: [AcronymDefinition], isCatalogued: (Int, Int) -> Bool) -> [Introduction] {
@@ -63,9 +66,12 @@ enum IntroducedNames {
         }
         let abstractTokens = tokens.drop(while: { $0.start < titleEnd })
         let toks = Array(abstractTokens)
+        let openers = Self.openers
         var k = 0
         while k < toks.count {
             let tok = toks[k]
+            // Every branch below needs the token to be one of `openers`.
+            guard openers.contains(tok) else { k += 1; continue }
             var objectStart: Int?
             var isNaming = false
             if we.contains(tok) || paperOrWork.contains(tok) && !tok.endsSentence {

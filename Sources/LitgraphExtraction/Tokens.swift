@@ -13,6 +13,9 @@ struct Token: Sendable {
     var capitals: Int32
     /// The token holds a "/" or a "." followed by a letter, the bytes every web address has (`isURL`).
     var mayBeURL: Bool
+    /// After its first byte, the token has a capital, a digit, a "*" or a non-ASCII byte: without one it is
+    /// no name (`NameShape.isName`), so the name rules skip it.
+    var nameMarked: Bool
 }
 
 /// Splits UTF-8 text into whitespace-separated tokens and trims quotes, brackets and trailing punctuation.
@@ -21,6 +24,7 @@ struct Token: Sendable {
 func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> [Token] {
     let limit = to ?? text.count
     var tokens: [Token] = []
+    tokens.reserveCapacity((limit - from) / 6)
     var i = from
     while i < limit {
         while i < limit && Byte.isSpace(text[i]) { i += 1 }
@@ -42,15 +46,26 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         let endsSentence = (trailing == 46 || trailing == 63 || trailing == 33)
             || (i < limit && text[i] == 10)
         if start < end {
+            // One pass over the token's bytes for its flags and its packed lower-case key.
             var capitals: Int32 = 0
-            var mayBeURL = false
+            var mayBeURL = false, nameMarked = false
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            let pack = end - start <= WordKey.maxLength
             for k in start..<end {
                 let b = text[k]
-                if Byte.isUpper(b) { capitals &+= 1 }
+                let upper = Byte.isUpper(b)
+                if upper { capitals &+= 1 }
                 if b == 47 || (b == 46 && k + 1 < end && Byte.isLetter(text[k + 1])) { mayBeURL = true }
+                if k > start && (upper || Byte.isDigit(b) || b == 42 || b >= 0x80) { nameMarked = true }
+                if pack {
+                    let shift = UInt64(8 &* (k &- start))
+                    let lower = UInt64(upper ? b &+ 32 : b)
+                    if shift < 64 { lo |= lower &<< shift } else { hi |= lower &<< (shift &- 64) }
+                }
             }
             tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
-                                key: WordKey(text, start, end), capitals: capitals, mayBeURL: mayBeURL))
+                                key: WordKey(lo: lo, hi: hi, length: end - start), capitals: capitals,
+                                mayBeURL: mayBeURL, nameMarked: nameMarked))
         }
     }
     return tokens

@@ -17,6 +17,19 @@ struct WordKey: Sendable {
         self.init(t.baseAddress.map { $0 + s }, count: e - s)
     }
 
+    /// The key of bytes already lower-cased and packed (first byte lowest) into `lo` and `hi`.
+    @inline(__always) init(lo: UInt64, hi: UInt64, length n: Int) {
+        self.lo = lo
+        self.hi = hi
+        self.length = Int32(clamping: n)
+        self.hash = Self.hash(lo, hi, length)
+    }
+
+    @inline(__always) static func hash(_ lo: UInt64, _ hi: UInt64, _ length: Int32) -> UInt32 {
+        let h = (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(UInt32(bitPattern: length))
+        return UInt32(truncatingIfNeeded: ((h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 32)
+    }
+
     /// The key of `count` bytes at `p`.
     @inline(__always) init(_ p: UnsafePointer<UInt8>?, count n: Int) {
         var lo: UInt64 = 0, hi: UInt64 = 0
@@ -28,8 +41,7 @@ struct WordKey: Sendable {
         self.lo = lo
         self.hi = hi
         self.length = Int32(clamping: n)
-        let h = (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(UInt32(bitPattern: length))
-        self.hash = UInt32(truncatingIfNeeded: ((h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 32)
+        self.hash = Self.hash(lo, hi, length)
     }
 
     @inline(__always) func equals(_ other: WordKey) -> Bool {
@@ -45,12 +57,22 @@ struct WordSet: Sendable {
     private let mask: Int
 
     init(_ words: [StaticString]) {
-        var size = 8
-        while size < words.count * 2 { size *= 2 }
-        var slots = [WordKey?](repeating: nil, count: size)
-        for w in words {
+        self.init(keys: words.map { w in
             precondition(w.utf8CodeUnitCount <= WordKey.maxLength, "word list entries are at most 16 bytes")
-            let key = WordKey(w.utf8Start, count: w.utf8CodeUnitCount)
+            return WordKey(w.utf8Start, count: w.utf8CodeUnitCount)
+        })
+    }
+
+    /// The words of all `sets`: one probe answers whether a token is in any of them.
+    init(union sets: [WordSet]) {
+        self.init(keys: sets.flatMap { $0.slots.compactMap { $0 } })
+    }
+
+    private init(keys: [WordKey]) {
+        var size = 8
+        while size < keys.count * 2 { size *= 2 }
+        var slots = [WordKey?](repeating: nil, count: size)
+        for key in keys {
             var i = Int(key.hash) & (size - 1)
             while let s = slots[i], !s.equals(key) { i = (i + 1) & (size - 1) }
             slots[i] = key
