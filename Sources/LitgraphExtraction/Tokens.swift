@@ -45,7 +45,9 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         // Keep a closing bracket that belongs to the word ("V*", "π0"); drop unmatched ones.
         let endsSentence = (trailing == 46 || trailing == 63 || trailing == 33)
             || (i < limit && text[i] == 10)
-        if start < end {
+        if start < end && end - start <= WordKey.maxLength && start + 16 <= text.count {
+            tokens.append(packedToken(text, start, end, trailing: trailing, endsSentence: endsSentence))
+        } else if start < end {
             // One pass over the token's bytes for its flags and its packed lower-case key.
             var capitals: Int32 = 0
             var mayBeURL = false, nameMarked = false
@@ -69,6 +71,41 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         }
     }
     return tokens
+}
+
+/// A token of at most 16 bytes with 16 bytes readable from its start: its key and flags from two 8-byte
+/// loads, eight bytes at a time (SWAR), with the same results as the byte loop in `tokenize`.
+@inline(__always) private func packedToken(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                                           trailing: UInt8, endsSentence: Bool) -> Token {
+    let n = end - start
+    let raw = UnsafeRawPointer(text.baseAddress! + start)
+    // Little-endian words: the token's first byte is the lowest, as `WordKey` packs it; bytes past the
+    // token are cleared, and a cleared byte is no capital, digit, letter, "/", "." or "*".
+    let m0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1
+    let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< UInt64(8 &* (n &- 8))) &- 1
+    let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
+    let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
+    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    // The high bit of each byte whose value is in lo...hi (both below 0x80); no carry crosses a byte.
+    @inline(__always) func inRange(_ w: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+        let a = w & low7
+        return (a &+ ones &* (0x80 &- lo)) & ~(a &+ ones &* (0x7F &- hi)) & ~w & high
+    }
+    @inline(__always) func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
+        let x = w ^ (ones &* c)
+        return ~(((x & low7) &+ low7) | x) & high
+    }
+    let upper0 = inRange(w0, 65, 90), upper1 = inRange(w1, 65, 90)
+    let letter0 = upper0 | inRange(w0, 97, 122), letter1 = upper1 | inRange(w1, 97, 122)
+    let mark0 = upper0 | inRange(w0, 48, 57) | equal(w0, 42) | (w0 & high)
+    let mark1 = upper1 | inRange(w1, 48, 57) | equal(w1, 42) | (w1 & high)
+    // A "." whose next byte is a letter: the letters moved down one byte onto the dots.
+    let nextLetter0 = (letter0 >> 8) | (letter1 << 56), nextLetter1 = letter1 >> 8
+    let url = equal(w0, 47) | equal(w1, 47) | (equal(w0, 46) & nextLetter0) | (equal(w1, 46) & nextLetter1)
+    return Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
+                 key: WordKey(lo: w0 | (upper0 >> 2), hi: w1 | (upper1 >> 2), length: n),
+                 capitals: Int32(upper0.nonzeroBitCount + upper1.nonzeroBitCount), mayBeURL: url != 0,
+                 nameMarked: (mark0 & ~0xFF) | mark1 != 0)
 }
 
 @inline(__always) func isLeadingPunct(_ b: UInt8) -> Bool {
