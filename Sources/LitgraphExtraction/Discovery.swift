@@ -152,8 +152,7 @@ enum DiscoveryRules {
     /// Acronyms for classes of models rather than a model ("LVLM", "MLLMs", "VLA"): NameShape allows them
     /// when hyphenated, never alone.
     static func isGenericModelClass(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
-        let word = t.string(tok.start, tok.end).lowercased()
-        return NameShape.generic.contains(word) || (word.hasSuffix("s") && NameShape.generic.contains(String(word.dropLast())))
+        NameShape.isGeneric(t, tok.start, tok.end, plural: true)
     }
 
     static func isNounCue(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool { nounCues.contains(tok) }

@@ -199,10 +199,13 @@ enum IntroducedNames {
         return nil
     }
 
+    /// Function words whose initials an acronym of a title prefix may leave out (built once, not per call).
+    static let prefixSmallWords: Set<String> = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by",
+                                                "from", "via", "as"]
+
     /// The abstract's token spelling the initials of the title prefix's words (function words optional),
     /// such as RLDF for "Reinforcement Learning from Diffusion Feedback".
     static func prefixAcronym(_ t: UnsafeBufferPointer<UInt8>, _ words: [Token], titleEnd: Int, tokens: [Token]) -> Token? {
-        let small: Set<String> = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by", "from", "via", "as"]
         var required: [UInt8] = [], all: [UInt8] = []
         for w in words {
             // Hyphenated words give one initial per part: "Fine-Tuning" → F, T.
@@ -210,7 +213,7 @@ enum IntroducedNames {
             var partStart = true
             while k < w.end {
                 if partStart, Byte.isAlnum(t[k]) {
-                    let isSmall = small.contains(t.string(w.start, w.end).lowercased())
+                    let isSmall = Self.prefixSmallWords.contains(t.string(w.start, w.end).lowercased())
                     all.append(Byte.lower(t[k]))
                     if !isSmall { required.append(Byte.lower(t[k])) }
                     partStart = false
