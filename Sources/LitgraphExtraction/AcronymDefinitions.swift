@@ -29,6 +29,11 @@ public struct AcronymDefinition: Sendable, Hashable {
 /// Linear in the text; O(words · |SF| · word length) per candidate, bounded by `maxLongFormBytes`; bytes only.
 public enum AcronymDefinitions {
     public static func find(in text: UnsafeBufferPointer<UInt8>) -> [AcronymDefinition] {
+        find(in: text, tokens: tokenize(text))
+    }
+
+    /// The definitions in `text`, whose tokens (`tokenize` over all of it) the caller has already.
+    static func find(in text: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [AcronymDefinition] {
         var result: [AcronymDefinition] = []
         let n = text.count
         var i = 0
@@ -42,7 +47,7 @@ public enum AcronymDefinitions {
             }
             i = close + 1
         }
-        writtenOut(text, into: &result)
+        writtenOut(text, tokens: tokens, into: &result)
         return result.sorted { ($0.shortStart, $0.longStart) < ($1.shortStart, $1.longStart) }
     }
 
@@ -156,13 +161,12 @@ public enum AcronymDefinitions {
     /// The words a long form may pass over without spelling a letter: `skippable`, plus connectives that
     /// acronyms skip too ("Skyline using Tree Sorting (ST-S)", "Physical machines or servers (PM)"). A
     /// function word may still spell one: "Learning from Demonstrations (LfD)".
-    static let functionWords: [StaticString] = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by",
-                                                "from", "via", "as", "at", "or", "over", "under", "using", "into",
-                                                "its", "their"]
+    static let functionWords = WordSet(["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by", "from",
+                                        "via", "as", "at", "or", "over", "under", "using", "into", "its", "their"])
 
     static func isFunction(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         guard Byte.isAlnum(t[s]) else { return true }
-        return e - s <= 5 && functionWords.contains { t.lowerEquals(s, e, $0) }
+        return e - s <= 5 && functionWords.contains(t, s, e)
     }
 
     /// A stop byte ends a long form: clause and sentence punctuation, brackets, quotes, a newline.
@@ -512,15 +516,21 @@ public enum AcronymDefinitions {
     /// long form must spell it on word beginnings only (a lower-case letter of the short form may come from
     /// inside a word), with two words at least and a lower-case letter: "Relational Database Service RDS",
     /// "BYO = bring your own", "Text Annotation Graphs, or TAG".
-    static func writtenOut(_ t: UnsafeBufferPointer<UInt8>, into result: inout [AcronymDefinition]) {
+    ///
+    /// Candidates are the whitespace-separated words of the text with two capitals or more. `tokens` has one
+    /// token per such word (trimming removes no capital), with its capitals counted, so only those words are
+    /// looked at: O(candidates · long-form work) instead of a pass over every byte.
+    static func writtenOut(_ t: UnsafeBufferPointer<UInt8>, tokens: [Token], into result: inout [AcronymDefinition]) {
         let n = t.count
         let found = result
-        var k = 0
-        while k < n {
-            while k < n && Byte.isSpace(t[k]) { k += 1 }
-            let ts = k
+        for tok in tokens where tok.capitals >= 2 {
+            // The whole whitespace-separated word around the token.
+            var ts = tok.start
+            while ts > 0 && !Byte.isSpace(t[ts - 1]) { ts -= 1 }
+            var k = tok.end
+            while k < n && !Byte.isSpace(t[k]) { k += 1 }
             var paren = false
-            while k < n && !Byte.isSpace(t[k]) { paren = paren || t[k] == 40 || t[k] == 41; k += 1 }
+            for j in ts..<k where t[j] == 40 || t[j] == 41 { paren = true; break }
             var s = ts, e = k
             while s < e && (t[s] == 91 || t[s] == 34) { s += 1 } // [ "
             while e > s && (t[e - 1] == 44 || t[e - 1] == 46 || t[e - 1] == 58 || t[e - 1] == 59 || t[e - 1] == 93 || t[e - 1] == 34) { e -= 1 }
@@ -557,9 +567,25 @@ public enum AcronymDefinitions {
         return s..<e
     }
 
-    static func isWord(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ words: [StaticString]) -> Bool {
-        words.contains { t.lowerEquals(r.lowerBound, r.upperBound, $0) }
+    static func isWord(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ words: WordSet) -> Bool {
+        words.contains(t, r.lowerBound, r.upperBound)
     }
+
+    /// Words that mark "long form, or SF" and "long form, called SF".
+    static let beforeMarks = WordSet(["or", "called", "termed", "named"])
+    /// Prepositions of "denoted as SF", "abbreviated by SF".
+    static let asBy = WordSet(["as", "by"])
+    /// Participles before `asBy`.
+    static let denoted = WordSet(["denoted", "abbreviated", "known"])
+    /// "SF stands for", "SF refers to".
+    static let standsRefers = WordSet(["stands", "refers"])
+    static let forTo = WordSet(["for", "to"])
+    /// "SF denotes long form", "SF means long form".
+    static let denotesMeans = WordSet(["denotes", "means"])
+    static let copula = WordSet(["is"])
+    static let shortWord = WordSet(["short"])
+    static let forWord = WordSet(["for"])
+    static let determiners = WordSet(["a", "an", "the"])
 
     /// "long form SF", "long form, or SF", "long form, denoted as SF".
     static func writtenBefore(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ sf: ShortForm) -> AcronymDefinition? {
@@ -570,19 +596,28 @@ public enum AcronymDefinitions {
         }
         skipCommas()
         let w = word(endingAt: end, t)
-        if isWord(t, w, ["or", "called", "termed", "named"]) {
+        if isWord(t, w, beforeMarks) {
             end = w.lowerBound
             marked = true
-        } else if isWord(t, w, ["as", "by"]) {
+        } else if isWord(t, w, asBy) {
             let v = word(endingAt: w.lowerBound, t)
-            guard isWord(t, v, ["denoted", "abbreviated", "known"]) else { return nil }
+            guard isWord(t, v, denoted) else { return nil }
             end = v.lowerBound
             marked = true
         }
         skipCommas()
         // Juxtaposed without a mark, two words often start with two letters by chance ("observe that OT").
         guard end > 0, marked || sf.chars.count >= 3 else { return nil }
-        let ps = parts(t, clauseStart(t, before: end, maxWords: sf.chars.count * 2), end)
+        let cs = clauseStart(t, before: end, maxWords: sf.chars.count * 2)
+        if !marked && t[end - 1] != 45 {
+            // The test below on the last part, before splitting the clause: that part runs from the last blank
+            // or hyphen before `end` (or from the clause start) to `end`.
+            var p = end
+            while p > 0 && !isBlank(t[p - 1]) && t[p - 1] != 45 { p -= 1 }
+            let last = max(p, cs)
+            guard last < end, sf.chars.contains(Byte.lower(t[last])) else { return nil }
+        }
+        let ps = parts(t, cs, end)
         // Necessary before the costly alignment: some part spells the first character, and without a mark
         // the word right before the short form begins with one of its characters.
         guard !ps.isEmpty, ps.contains(where: { opens(t, $0, sf.chars, 0).0 }),
@@ -604,30 +639,33 @@ public enum AcronymDefinitions {
         guard marks <= 2 else { return nil }
         var marked = marks > 0
         var w = word(startingAt: k, t)
-        if isWord(t, w, ["stands", "refers"]) {
+        if isWord(t, w, standsRefers) {
             let v = word(startingAt: w.upperBound, t)
-            guard isWord(t, v, ["for", "to"]) else { return nil }
+            guard isWord(t, v, forTo) else { return nil }
             k = v.upperBound
             marked = true
-        } else if isWord(t, w, ["denotes", "means"]) {
+        } else if isWord(t, w, denotesMeans) {
             k = w.upperBound
             marked = true
-        } else if isWord(t, w, ["is"]) {
+        } else if isWord(t, w, copula) {
             marked = true
             let v = word(startingAt: w.upperBound, t)
-            if isWord(t, v, ["short"]) {
+            if isWord(t, v, shortWord) {
                 let f = word(startingAt: v.upperBound, t)
-                guard isWord(t, f, ["for"]) else { return nil }
+                guard isWord(t, f, forWord) else { return nil }
                 k = f.upperBound
             } else {
                 k = w.upperBound
             }
         }
         w = word(startingAt: k, t)
-        if isWord(t, w, ["a", "an", "the"]) { k = w.upperBound }
+        if isWord(t, w, determiners) { k = w.upperBound }
         while k < n && isBlank(t[k]) { k += 1 }
         // Juxtaposed without a mark, two words often start with two letters by chance ("AC algorithm consists").
         guard marked || sf.chars.count >= 3 else { return nil }
+        // Cheap test before splitting the clause: unless a hyphen comes first, the first part starts at k and
+        // must be a letter spelling the short form's first character (a letter, as t[s] is one).
+        guard k < n, t[k] == 45 || (Byte.isLetter(t[k]) && Byte.lower(t[k]) == sf.chars[0]) else { return nil }
         let ps = parts(t, k, clauseEnd(t, after: k, limit: n))
         guard !ps.isEmpty, Byte.isLetter(t[ps[0].start]),
               let b = firstWords(t, ps, sf, maxCost: sf.lower), isPhrase(t, ps[0..<b]) else { return nil }

@@ -7,15 +7,17 @@
 ///   precedes ("on Habitat", "outperforms SAC", "with Adam", "such as Dreamer");
 /// - it stands in an enumeration with another catalogued entity ("DrQ, CURL and RAD").
 enum AmbiguityRules {
-    static let cueAfter: [StaticString] = [
+    static let cueAfter = WordSet([
         "benchmark", "benchmarks", "suite", "environment", "environments", "simulator", "simulation", "platform",
         "games", "game", "tasks", "task", "domain", "domains", "dataset", "datasets", "agent", "agents", "algorithm",
         "baseline", "baselines", "optimizer", "policy", "policies", "model", "models", "method", "framework",
         "library", "score", "scores", "suites", "challenge",
-    ]
+    ])
+    /// Words that introduce examples.
+    static let exampleWords = WordSet(["including", "like", "e.g", "namely", "as"])
 
     static func supported(_ hit: MatcherHit, in t: UnsafeBufferPointer<UInt8>, tokens: [Token], hits: [MatcherHit],
-                          definitions: [AcronymDefinition], catalogue: Catalogue) -> Bool {
+                          definitions: [AcronymDefinition]) -> Bool {
         // Written in several words ("Atari games", "OpenAI o1"), or another way in the same paper.
         let own = t.string(hit.start, hit.end)
         if own.utf8.count > 8 && own.contains(" ") { return true }
@@ -28,14 +30,14 @@ enum AmbiguityRules {
         }
         guard let first = tokens.lastIndex(where: { $0.start <= hit.start }),
               let last = tokens.firstIndex(where: { $0.end >= hit.end }) else { return false }
-        if last + 1 < tokens.count, tokens[last].trailing == 32, IntroducedNames.isOne(t, tokens[last + 1], cueAfter) {
+        if last + 1 < tokens.count, tokens[last].trailing == 32, cueAfter.contains(tokens[last + 1]) {
             return true
         }
         if hit.end < t.count, t[hit.end] == 45 { return true } // "SAC-based", "Atari-style"
         var k = first - 1
         while k >= 0 && k >= first - 3 && !tokens[k].endsSentence {
-            if IntroducedNames.isOne(t, tokens[k], RoleRules.compareBefore) || IntroducedNames.isOne(t, tokens[k], RoleRules.useBefore)
-                || IntroducedNames.isOne(t, tokens[k], ["including", "like", "e.g", "namely", "as"]) {
+            if RoleRules.compareBefore.contains(tokens[k]) || RoleRules.useBefore.contains(tokens[k])
+                || exampleWords.contains(tokens[k]) {
                 return true
             }
             k -= 1

@@ -20,6 +20,16 @@ struct Discovery: Sendable {
 ///
 /// Each rule is linear in the tokens of the paper.
 enum DiscoveryRules {
+    /// Words just before a name that present it as the paper's own.
+    static let ownMarkers = WordSet(["our", "proposed", "resulting", "novel", "new"])
+    /// Words that put a name in a comparison or in prior work.
+    static let otherWorkMarkers = WordSet(["outperforms", "outperform", "than", "versus", "vs", "compared", "surpasses",
+                                           "over", "against", "unlike", "prior", "existing", "previous"])
+    /// Verbs of building a data set or benchmark, which after "we" present one.
+    static let gatheringVerbs = WordSet(["instantiate", "instantiates", "collect", "collects", "constructs", "curates"])
+    /// Conjunctions that join enumeration items.
+    static let conjunctions = WordSet(["and", "or"])
+
     static func find(in t: UnsafeBufferPointer<UInt8>, tokens: [Token], definitions: [AcronymDefinition],
                      hits: [MatcherHit], typeOfHit: (MatcherHit) -> EntityType) -> [Discovery] {
         var found: [Discovery] = []
@@ -42,8 +52,9 @@ enum DiscoveryRules {
         }
         let definedShorts = Set(definitions.map { $0.shortStart })
         // Two-letter tokens ("UN", "EU") are too often abbreviations of ordinary words to be names by context.
-        for (i, tok) in tokens.enumerated() where tok.end - tok.start >= 3 && !covered(tok.start, tok.end)
-            && !definedShorts.contains(tok.start) {
+        // `nameMarked` first: without it `isName` fails, and it rules out nearly every token at no cost.
+        for (i, tok) in tokens.enumerated() where tok.nameMarked && tok.end - tok.start >= 3
+            && !covered(tok.start, tok.end) && !definedShorts.contains(tok.start) {
             guard NameShape.isName(t, tok.start, tok.end), !isGenericModelClass(t, tok),
                   !isPluralAcronym(t, tok.start, tok.end),
                   !terminology.contains(t.string(tok.start, tok.end)) else { continue }
@@ -110,19 +121,18 @@ enum DiscoveryRules {
         var distance = 0
         while k >= 0 && !tokens[k].endsSentence {
             let tok = tokens[k]
-            if distance < 6 && IntroducedNames.isOne(t, tok, ["our", "proposed", "resulting", "novel", "new"]) { return true }
-            if IntroducedNames.isOne(t, tok, ["outperforms", "outperform", "than", "versus", "vs", "compared", "surpasses",
-                                              "over", "against", "unlike", "prior", "existing", "previous"]) { return false }
-            if IntroducedNames.isOne(t, tok, IntroducedNames.verbs) || IntroducedNames.isOne(t, tok, IntroducedNames.gerunds)
-                || IntroducedNames.isOne(t, tok, ["instantiate", "instantiates", "collect", "collects", "constructs", "curates"]) {
-                if IntroducedNames.isOne(t, tok, IntroducedNames.gerunds) { return true }
+            if distance < 6 && ownMarkers.contains(tok) { return true }
+            if otherWorkMarkers.contains(tok) { return false }
+            if IntroducedNames.verbs.contains(tok) || IntroducedNames.gerunds.contains(tok)
+                || gatheringVerbs.contains(tok) {
+                if IntroducedNames.gerunds.contains(tok) { return true }
                 // The verb's subject is "we", possibly shared with an earlier verb: "We instantiate …, and propose …".
                 var j = k - 1
                 while j >= 0 && !tokens[j].endsSentence {
-                    if IntroducedNames.isOne(t, tokens[j], ["we"]) { return true }
+                    if IntroducedNames.we.contains(tokens[j]) { return true }
                     j -= 1
                 }
-                return j >= 0 && IntroducedNames.isOne(t, tokens[j], ["we"])
+                return j >= 0 && IntroducedNames.we.contains(tokens[j])
             }
             k -= 1
             distance += 1
@@ -177,22 +187,23 @@ enum DiscoveryRules {
     /// Acronyms for classes of models rather than a model ("LVLM", "MLLMs", "VLA"): NameShape allows them
     /// when hyphenated, never alone.
     static func isGenericModelClass(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
-        let word = t.string(tok.start, tok.end).lowercased()
-        return NameShape.generic.contains(word) || (word.hasSuffix("s") && NameShape.generic.contains(String(word.dropLast())))
+        NameShape.isGeneric(t, tok.start, tok.end, plural: true)
     }
 
-    static func isNounCue(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
-        IntroducedNames.isOne(t, tok, ["benchmark", "benchmarks", "dataset", "datasets", "suite", "environment",
+    static func isNounCue(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool { nounCues.contains(tok) }
+
+    /// Nouns that, right after a name, say what kind of thing it is ("the CATER dataset").
+    static let nounCues = WordSet(["benchmark", "benchmarks", "dataset", "datasets", "suite", "environment",
                                        "environments", "simulator", "model", "models", "algorithm", "agent",
                                        "framework", "method", "policy", "architecture", "corpus", "library", "game",
                                        "games", "testbed", "leaderboard"])
-    }
 
-    static func isContextVerb(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
-        IntroducedNames.isOne(t, tok, ["outperforms", "outperform", "outperforming", "surpasses", "surpassing",
+    static func isContextVerb(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool { contextVerbs.contains(tok) }
+
+    /// Comparison and usage words after which a name-shaped token is a method ("outperforms X").
+    static let contextVerbs = WordSet(["outperforms", "outperform", "outperforming", "surpasses", "surpassing",
                                        "than", "versus", "vs", "beats", "finetune", "fine-tune", "fine-tuning",
                                        "finetuning", "fine-tunes", "distill", "including", "like", "e.g"])
-    }
 
     /// Items of an enumeration that contains the token at `index`: "A, B, and C", "A and B", up to three
     /// words each, each a name-shaped token or a short run of capitalised words.
@@ -205,7 +216,7 @@ enum DiscoveryRules {
         while j < tokens.count && !tokens[j].endsSentence {
             let separatedByComma = tokens[j].trailing == 44
             var k = j + 1
-            if k < tokens.count, IntroducedNames.isOne(t, tokens[k], ["and", "or"]) { k += 1 }
+            if k < tokens.count, conjunctions.contains(tokens[k]) { k += 1 }
             else if !separatedByComma { break }
             guard let item = anyWord ? (k < tokens.count ? k..<(k + 1) : nil) : nameItem(t, tokens, from: k) else { break }
             items.append(tokens[item.lowerBound].start..<tokens[item.upperBound - 1].end)
@@ -215,7 +226,7 @@ enum DiscoveryRules {
         var first = firstIndex
         while first > 0 {
             var p = first - 1
-            if IntroducedNames.isOne(t, tokens[p], ["and", "or"]) { p -= 1 } else if tokens[p].trailing != 44 { break }
+            if conjunctions.contains(tokens[p]) { p -= 1 } else if tokens[p].trailing != 44 { break }
             guard p >= 0, !tokens[p].endsSentence,
                   let item = anyWord ? p..<(p + 1) : nameItem(t, tokens, endingAt: p) else { break }
             items.append(tokens[item.lowerBound].start..<tokens[item.upperBound - 1].end)
@@ -236,7 +247,7 @@ enum DiscoveryRules {
         while e < tokens.count && e - k < 3 {
             guard isCapitalised(t, tokens[e]) else { return nil }
             if tokens[e].trailing != 32 || tokens[e].endsSentence { break }
-            if e + 1 < tokens.count, IntroducedNames.isOne(t, tokens[e + 1], ["and", "or"]) { break }
+            if e + 1 < tokens.count, conjunctions.contains(tokens[e + 1]) { break }
             e += 1
         }
         guard e < tokens.count, e - k < 3 else { return nil }
@@ -248,7 +259,7 @@ enum DiscoveryRules {
         guard e >= 0, isCapitalised(t, tokens[e]) else { return nil }
         var s = e
         while s > 0 && e - s < 2 && isCapitalised(t, tokens[s - 1]) && tokens[s - 1].trailing == 32
-            && !tokens[s - 1].endsSentence && !IntroducedNames.isOne(t, tokens[s - 1], ["and", "or"]) {
+            && !tokens[s - 1].endsSentence && !conjunctions.contains(tokens[s - 1]) {
             s -= 1
         }
         let range = s..<(e + 1)
@@ -263,6 +274,6 @@ enum DiscoveryRules {
         }
         guard r.count >= 2 else { return false }
         if r.lowerBound > 0 && tokens[r.lowerBound - 1].endsSentence { return false }
-        return !r.contains { IntroducedNames.isOne(t, tokens[$0], IntroducedNames.phraseOpeners) }
+        return !r.contains { IntroducedNames.phraseOpeners.contains(tokens[$0]) }
     }
 }

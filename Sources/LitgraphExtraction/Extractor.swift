@@ -43,6 +43,9 @@ public struct PaperEntities: Sendable, Hashable {
 /// short form. Built once per catalogue; `extract` is safe to call from many threads.
 public final class Extractor: Sendable {
     public let catalogue: Catalogue
+    /// The catalogue's entries, indexed by matcher hit values. Held apart from `catalogue` so that the hot
+    /// loops read an array instead of copying the `Catalogue` struct (and retaining its storage) per hit.
+    let entries: [CatalogueEntry]
     let matcher: Matcher
 
     /// Catalogue entry by the lower-case letters and digits of each of its spellings, for names found from
@@ -51,6 +54,7 @@ public final class Extractor: Sendable {
 
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
+        self.entries = catalogue.entries
         self.matcher = Matcher(patterns: Self.patterns(for: catalogue))
         var index: [String: Int] = [:]
         for (i, entry) in catalogue.entries.enumerated() {
@@ -184,24 +188,24 @@ public final class Extractor: Sendable {
                  corpusNameList: [CorpusName] = []) -> [ExtractedEntity] {
         let tokens = tokenize(t)
         // Nothing inside a URL is a mention ("hil-serl.github.io").
-        let urls = tokens.filter { Self.isURL(t, $0) }.map { $0.start..<$0.end }
+        let urls = tokens.filter { $0.mayBeURL && Self.isURL(t, $0) }.map { $0.start..<$0.end }
         let raw = urls.isEmpty ? matcher.matches(in: t)
             : matcher.matches(in: t).filter { h in !urls.contains { $0.overlaps(h.start..<h.end) } }
-        let definitions = AcronymDefinitions.find(in: t)
+        let definitions = AcronymDefinitions.find(in: t, tokens: tokens)
         // A paper that defines an acronym its own way ("context-free grammar (CFG)") means that, not the
         // catalogue's entity of the same short name (CFG, classifier-free guidance).
         var redefined = Set<String>()
         for d in definitions {
             guard let h = raw.first(where: { $0.start == d.shortStart && $0.end == d.shortEnd }) else { continue }
-            let entry = catalogue.entries[Int(h.value)]
+            let entry = entries[Int(h.value)]
             let known = raw.contains { $0.value == h.value && $0.start >= d.longStart && $0.end <= d.longEnd }
                 || entry.surfaces.contains { Self.sameLongForm($0, t.string(d.longStart, d.longEnd)) }
             if !known { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
         }
         let hits = raw.filter { h in
             if !redefined.isEmpty && redefined.contains(t.string(h.start, h.end)) { return false }
-            return !catalogue.entries[Int(h.value)].ambiguous
-                || AmbiguityRules.supported(h, in: t, tokens: tokens, hits: raw, definitions: definitions, catalogue: catalogue)
+            return !entries[Int(h.value)].ambiguous
+                || AmbiguityRules.supported(h, in: t, tokens: tokens, hits: raw, definitions: definitions)
         }
         var b = Builder()
         func tokenIndex(_ offset: Int) -> Int {
@@ -211,7 +215,7 @@ public final class Extractor: Sendable {
         }
         func role(_ start: Int, _ end: Int) -> MentionRole { RoleRules.role(t, tokens, at: tokenIndex(start), end: end) }
         for hit in hits {
-            let entry = catalogue.entries[Int(hit.value)]
+            let entry = entries[Int(hit.value)]
             // A version the catalogue does not know, written after a space: "MobileVLM V2" is not MobileVLM.
             if let end = Self.versionSuffixEnd(t, after: hit.end) {
                 let surface = t.string(hit.start, end)
@@ -224,10 +228,10 @@ public final class Extractor: Sendable {
         }
         func hit(covering s: Int, _ e: Int) -> CatalogueEntry? {
             hits.first { $0.start <= s && e <= $0.end && (e - s) * 2 >= ($0.end - $0.start) }
-                .map { catalogue.entries[Int($0.value)] }
+                .map { entries[Int($0.value)] }
         }
         func exactHit(_ s: Int, _ e: Int) -> CatalogueEntry? {
-            hits.first { $0.start == s && $0.end == e }.map { catalogue.entries[Int($0.value)] }
+            hits.first { $0.start == s && $0.end == e }.map { entries[Int($0.value)] }
         }
 
         // Names introduced by the paper; a catalogued one is marked, a new one added.
@@ -256,12 +260,12 @@ public final class Extractor: Sendable {
 
         // Names found from context.
         let discoveries = DiscoveryRules.find(in: t, tokens: tokens, definitions: definitions, hits: hits,
-                                              typeOfHit: { catalogue.entries[Int($0.value)].type })
+                                              typeOfHit: { entries[Int($0.value)].type })
         for d in discoveries where !b.isCovered(d.start..<d.end) {
             let surface = t.string(d.start, d.end)
             // A catalogue name spelled with other separators or case ("WMT-14" for WMT14) is that entity.
             if let index = normalizedIndex[ScoredEntity.normalize(surface)] {
-                let entry = catalogue.entries[index]
+                let entry = entries[index]
                 b.add(name: entry.name, type: entry.type, surface: surface, at: d.start..<d.end, catalogued: true,
                       role: role(d.start, d.end))
                 continue

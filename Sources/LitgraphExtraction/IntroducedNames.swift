@@ -11,30 +11,51 @@ struct Introduction: Sendable {
 /// Works on the paper's bytes (title, a newline, the abstract) and its tokens; linear in the text.
 enum IntroducedNames {
     /// Verbs that, after "we" (or "this paper/work"), announce a contribution.
-    static let verbs: [StaticString] = [
+    static let verbs = WordSet([
         "propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops",
         "release", "releases", "contribute", "design", "build", "construct", "curate", "create", "establish",
         "offer", "unveil", "devise",
-    ]
+    ])
     /// Gerunds that announce the paper's own contribution ("by introducing X", "proposing X").
-    static let gerunds: [StaticString] = ["introducing", "proposing", "presenting", "releasing", "unveiling"]
+    static let gerunds = WordSet(["introducing", "proposing", "presenting", "releasing", "unveiling"])
     /// Words that name what follows.
-    static let naming: [StaticString] = ["called", "named", "dubbed", "termed", "coined", "call", "name", "dub", "term"]
+    static let naming = WordSet(["called", "named", "dubbed", "termed", "coined", "call", "name", "dub", "term"])
     /// Words after which the introduced noun phrase is over: what follows is context, not the new name.
-    static let stops: [StaticString] = [
+    static let stops = WordSet([
         "that", "which", "to", "for", "on", "with", "by", "using", "based", "built", "over", "than", "of", "in",
         "from", "upon", "via", "into", "through", "where", "whose", "and", "while", "as", "at", "across", "within",
-    ]
+    ])
     /// Title openings that start a phrase, not a name.
-    static let phraseOpeners: [StaticString] = [
+    static let phraseOpeners = WordSet([
         "towards", "toward", "beyond", "rethinking", "revisiting", "learning", "understanding", "on", "when",
         "why", "how", "what", "scaling", "improving", "mastering", "exploring", "benchmarking", "evaluating",
         "a", "an", "the", "do", "does", "can", "is", "are", "less", "more", "from", "making", "training",
-    ]
+    ])
 
-    static func isOne(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token, _ words: [StaticString]) -> Bool {
-        words.contains { t.lowerEquals(tok.start, tok.end, $0) }
-    }
+    /// "we", the subject of a contribution.
+    static let we = WordSet(["we"])
+    /// Nouns that, as subject, stand for the paper: "this paper proposes X".
+    static let paperOrWork = WordSet(["paper", "work"])
+    /// Naming verbs that need "we" before them to name anything.
+    static let bareNaming = WordSet(["name", "term", "call", "dub"])
+    /// "and", sharing a subject between verbs.
+    static let and = WordSet(["and"])
+    /// Determiners of the paper's own method: "our method, X", "the resulting model, X".
+    static let ownDeterminers = WordSet(["our", "resulting"])
+    /// Adverbs between "we" and its verb.
+    static let adverbs = WordSet(["also", "further", "then", "first", "hereby", "therefore", "thus", "here", "now",
+                                  "additionally"])
+    /// Particles after a verb whose object is existing work ("we build on X").
+    static let buildsOn = WordSet(["on", "upon", "off", "up", "with", "from", "over"])
+    /// Words that open the title of a survey.
+    static let surveys = WordSet(["survey", "overview", "review", "tutorial", "primer"])
+    /// Indefinite articles.
+    static let articles = WordSet(["a", "an"])
+    /// Words that follow "A" in the title of a survey.
+    static let surveyOpeners = WordSet(["survey", "overview", "review", "tutorial", "primer", "comprehensive"])
+
+    /// Every word that can open an introduction in `find`: a token outside it opens none.
+    static let openers = WordSet(union: [we, paperOrWork, naming, verbs, gerunds, ownDeterminers])
 
     /// Introductions in a paper whose title occupies bytes [0, titleEnd).
     static func find(in t: UnsafeBufferPointer<UInt8>, titleEnd: Int, tokens: [Token],
@@ -45,27 +66,30 @@ enum IntroducedNames {
         }
         let abstractTokens = tokens.drop(while: { $0.start < titleEnd })
         let toks = Array(abstractTokens)
+        let openers = Self.openers
         var k = 0
         while k < toks.count {
             let tok = toks[k]
+            // Every branch below needs the token to be one of `openers`.
+            guard openers.contains(tok) else { k += 1; continue }
             var objectStart: Int?
             var isNaming = false
-            if t.lowerEquals(tok.start, tok.end, "we") || (t.lowerEquals(tok.start, tok.end, "paper") || t.lowerEquals(tok.start, tok.end, "work")) && !tok.endsSentence {
+            if we.contains(tok) || paperOrWork.contains(tok) && !tok.endsSentence {
                 // we [adverb] verb
                 var v = k + 1
                 if v < toks.count, isAdverb(t, toks[v]) { v += 1 }
-                if v < toks.count, isOne(t, toks[v], verbs), !toks[k].endsSentence { objectStart = v + 1 }
-                if v < toks.count, isOne(t, toks[v], naming) { objectStart = v + 1; isNaming = true }
-            } else if isOne(t, tok, naming) && !isOne(t, tok, ["name", "term", "call", "dub"]) {
+                if v < toks.count, verbs.contains(toks[v]), !toks[k].endsSentence { objectStart = v + 1 }
+                if v < toks.count, naming.contains(toks[v]) { objectStart = v + 1; isNaming = true }
+            } else if naming.contains(tok) && !bareNaming.contains(tok) {
                 objectStart = k + 1
                 isNaming = true
-            } else if isOne(t, tok, verbs), k > 0, isOne(t, toks[k - 1], ["and"]), sentenceHasWe(t, toks, before: k) {
+            } else if verbs.contains(tok), k > 0, and.contains(toks[k - 1]), sentenceHasWe(t, toks, before: k) {
                 // "we aim to bridge this gap … and propose ReBRAC": the subject "we" is shared.
                 objectStart = k + 1
-            } else if isOne(t, tok, gerunds) {
+            } else if gerunds.contains(tok) {
                 // "by introducing Gradient-Boosting RL (GBRL)": the paper's own contribution, as a gerund.
                 objectStart = k + 1
-            } else if isOne(t, tok, ["our", "resulting"]), k + 2 < toks.count, cueType(t, toks[k + 1]) != nil,
+            } else if ownDeterminers.contains(tok), k + 2 < toks.count, cueType(t, toks[k + 1]) != nil,
                       toks[k + 1].trailing == 44 || t[toks[k + 2].start - 1] == 40 {
                 // "our method, GROOVE", "our benchmark (X)", "the resulting model, X".
                 objectStart = k + 2
@@ -85,14 +109,14 @@ enum IntroducedNames {
     static func sentenceHasWe(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], before k: Int) -> Bool {
         var j = k - 1
         while j >= 0 && !toks[j].endsSentence {
-            if isOne(t, toks[j], ["we"]) { return true }
+            if we.contains(toks[j]) { return true }
             j -= 1
         }
         return false
     }
 
     static func isAdverb(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool {
-        if isOne(t, tok, ["also", "further", "then", "first", "hereby", "therefore", "thus", "here", "now", "additionally"]) { return true }
+        if adverbs.contains(tok) { return true }
         return tok.end - tok.start > 4 && t[tok.end - 1] == 121 && t[tok.end - 2] == 108 && Byte.isLower(t[tok.start])
     }
 
@@ -101,7 +125,7 @@ enum IntroducedNames {
                        definitions: [AcronymDefinition]) -> Introduction? {
         let window = naming ? 3 : 10
         // "we build on X", "we develop upon X": X is what the paper builds on, not what it presents.
-        if from < toks.count, isOne(t, toks[from], ["on", "upon", "off", "up", "with", "from", "over"]) { return nil }
+        if from < toks.count, buildsOn.contains(toks[from]) { return nil }
         // A quoted name right after the verb: we introduce "Box o Flows".
         if from < toks.count, toks[from].start > 0, t[toks[from].start - 1] == 34 {
             var e = from
@@ -113,7 +137,7 @@ enum IntroducedNames {
         var j = from
         while j < toks.count && j < from + window {
             let tok = toks[j]
-            if !naming && j > from && isOne(t, tok, stops) { return nil }
+            if !naming && j > from && stops.contains(tok) { return nil }
             // A defined acronym in the window names the contribution: "Visual Reinforcement Fine-Tuning (Visual-RFT)".
             if let d = definitions.first(where: { $0.longStart <= tok.start && tok.start < $0.longEnd }),
                d.longStart >= toks[from].start, NameShape.isName(t, d.shortStart, d.shortEnd) {
@@ -137,8 +161,8 @@ enum IntroducedNames {
         while colon > 0 && t[colon - 1] == 32 { colon -= 1 }
         var words = tokens.filter { $0.end <= colon }
         // Surveys and overviews of a field introduce nothing of that name.
-        if let opener = tail.first, isOne(t, opener, ["survey", "overview", "review", "tutorial", "primer"])
-            || (tail.count > 1 && isOne(t, opener, ["a", "an"]) && isOne(t, tail[1], ["survey", "overview", "review", "tutorial", "primer", "comprehensive"])) {
+        if let opener = tail.first, surveys.contains(opener)
+            || (tail.count > 1 && articles.contains(opener) && surveyOpeners.contains(tail[1])) {
             return nil
         }
         // A descriptive prefix whose acronym the abstract uses names the contribution by that acronym:
@@ -160,12 +184,12 @@ enum IntroducedNames {
         if words.count == 1 {
             if NameShape.isName(t, first.start, colon) { return Introduction(start: first.start, end: colon, typeHint: hint) }
             // A single capitalised word is a name when the abstract writes it the same way mid-sentence.
-            if Byte.isUpper(t[first.start]), !isOne(t, first, phraseOpeners), appearsCapitalised(t, first, after: titleEnd) {
+            if Byte.isUpper(t[first.start]), !phraseOpeners.contains(first), appearsCapitalised(t, first, after: titleEnd) {
                 return Introduction(start: first.start, end: colon, typeHint: hint)
             }
             return nil
         }
-        if isOne(t, first, phraseOpeners) { return nil }
+        if phraseOpeners.contains(first) { return nil }
         // Several words: all capitalised or name-shaped, and one name-shaped or repeated verbatim in the abstract.
         guard words.allSatisfy({ Byte.isUpper(t[$0.start]) || NameShape.isName(t, $0.start, $0.end) }) else { return nil }
         let named = words.contains { NameShape.isName(t, $0.start, $0.end) }
@@ -175,10 +199,13 @@ enum IntroducedNames {
         return nil
     }
 
+    /// Function words whose initials an acronym of a title prefix may leave out (built once, not per call).
+    static let prefixSmallWords: Set<String> = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by",
+                                                "from", "via", "as"]
+
     /// The abstract's token spelling the initials of the title prefix's words (function words optional),
     /// such as RLDF for "Reinforcement Learning from Diffusion Feedback".
     static func prefixAcronym(_ t: UnsafeBufferPointer<UInt8>, _ words: [Token], titleEnd: Int, tokens: [Token]) -> Token? {
-        let small: Set<String> = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by", "from", "via", "as"]
         var required: [UInt8] = [], all: [UInt8] = []
         for w in words {
             // Hyphenated words give one initial per part: "Fine-Tuning" → F, T.
@@ -186,7 +213,7 @@ enum IntroducedNames {
             var partStart = true
             while k < w.end {
                 if partStart, Byte.isAlnum(t[k]) {
-                    let isSmall = small.contains(t.string(w.start, w.end).lowercased())
+                    let isSmall = Self.prefixSmallWords.contains(t.string(w.start, w.end).lowercased())
                     all.append(Byte.lower(t[k]))
                     if !isSmall { required.append(Byte.lower(t[k])) }
                     partStart = false
@@ -246,16 +273,23 @@ enum IntroducedNames {
         return best?.type
     }
 
-    static func cueType(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> EntityType? {
-        if isOne(t, tok, ["benchmark", "benchmarks", "suite", "environment", "environments", "simulator",
+    /// Cue words of benchmarks.
+    static let benchmarkCues = WordSet(["benchmark", "benchmarks", "suite", "environment", "environments", "simulator",
                           "testbed", "arena", "gym", "leaderboard", "playground", "platform", "simulation",
-                          "benchmarking", "evaluating", "evaluation"]) {
+                          "benchmarking", "evaluating", "evaluation"])
+    /// Cue words of data sets.
+    static let datasetCues = WordSet(["dataset", "datasets", "corpus", "corpora"])
+    /// Cue words of methods.
+    static let methodCues = WordSet(["method", "algorithm", "framework", "approach", "model", "agent", "architecture",
+                          "policy", "objective", "technique", "pipeline", "system", "library", "paradigm",
+                          "software", "toolkit", "toolbox", "codebase", "network", "module", "strategy"])
+
+    static func cueType(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> EntityType? {
+        if benchmarkCues.contains(tok) {
             return .benchmark
         }
-        if isOne(t, tok, ["dataset", "datasets", "corpus", "corpora"]) { return .dataset }
-        if isOne(t, tok, ["method", "algorithm", "framework", "approach", "model", "agent", "architecture",
-                          "policy", "objective", "technique", "pipeline", "system", "library", "paradigm",
-                          "software", "toolkit", "toolbox", "codebase", "network", "module", "strategy"]) {
+        if datasetCues.contains(tok) { return .dataset }
+        if methodCues.contains(tok) {
             return .method
         }
         return nil

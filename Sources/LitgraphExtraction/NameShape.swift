@@ -5,7 +5,7 @@
 /// hyphenation (Model-Based) are not names. Works on UTF-8 bytes.
 enum NameShape {
     /// Acronyms and short forms that name paradigms, model classes, tasks, units or hardware, never an entity.
-    static let generic: Set<String> = [
+    static let genericWords: [StaticString] = [
         "rl", "drl", "mbrl", "mfrl", "marl", "orl", "irl", "il", "bc", "hrl", "crl", "rlhf", "rlaif", "rlvr", "rft",
         "llm", "vlm", "mllm", "lvlm", "lmm", "lm", "plm", "vla", "vlas", "vqa", "vln", "eqa", "sft", "ai", "agi",
         "ml", "dl", "nlp", "cv", "cnn", "rnn", "gnn", "mlp", "gpu", "cpu", "tpu", "rgb", "rgbd", "rgb-d", "sota",
@@ -21,6 +21,24 @@ enum NameShape {
         "bleu", "rouge", "cider", "spl", "fid", "psnr", "ssim", "lpips", "miou", "wer", "cer", "ndcg", "mrr",
         "osr", "sr", "ne", "tl", "ap", "acc", "em", "mae", "rmse", "ade", "fde", "hoi",
     ]
+    static let generic = Set(genericWords.map(\.description))
+    /// `generic` probed by word key, for ASCII text.
+    static let genericSet = WordSet(genericWords)
+
+    /// Whether the bytes [s, e), lower-cased, are a generic word, or with `plural` one followed by "s".
+    /// ASCII text is looked up by its word key, O(e - s) without a String; other text is lower-cased as a
+    /// String, whose Unicode mappings can turn a non-ASCII letter into an ASCII one (KELVIN SIGN into "k").
+    static func isGeneric(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, plural: Bool) -> Bool {
+        var ascii = true
+        for k in s..<e where t[k] >= 0x80 { ascii = false; break }
+        if ascii {
+            if genericSet.contains(t, s, e) { return true }
+            return plural && e > s && Byte.lower(t[e - 1]) == 115 && genericSet.contains(t, s, e - 1)
+        }
+        let lowered = t.string(s, e).lowercased()
+        if generic.contains(lowered) { return true }
+        return plural && lowered.hasSuffix("s") && generic.contains(String(lowered.dropLast()))
+    }
 
     static func isName(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var e = end
@@ -39,9 +57,7 @@ enum NameShape {
            (dash + 1..<e).allSatisfy({ Byte.isLower(t[$0]) }), e - dash > 2 {
             e = dash
         }
-        let lowered = String(decoding: UnsafeBufferPointer(rebasing: t[start..<e]), as: UTF8.self).lowercased()
-        if generic.contains(lowered) { return false }
-        if lowered.hasSuffix("s"), generic.contains(String(lowered.dropLast())) { return false }
+        if isGeneric(t, start, e, plural: true) { return false }
         // Judge each hyphen-separated part: one name-shaped part makes a name, and so does an acronym
         // joined to another part (RL-VLM-F, Visual-RFT), even where the acronym alone is generic.
         var parts: [Range<Int>] = []
@@ -71,8 +87,7 @@ enum NameShape {
         if letters == 0 { return false }
         var end2 = end
         if upper >= 2 && lower == 1 && t[end - 1] == 115 { end2 -= 1 } // plural acronym: VLMs
-        let part = String(decoding: UnsafeBufferPointer(rebasing: t[start..<end2]), as: UTF8.self).lowercased()
-        if generic.contains(part) { return false }
+        if isGeneric(t, start, end2, plural: false) { return false }
         if star && upper >= 1 { return true }
         if lowerThenUpper { return true }
         if digits > 0 && letters > 0 && Byte.isLetter(t[start]) && (upper > 0) { return true }

@@ -2,20 +2,22 @@
 /// ("outperforms X", "than X", "X baselines"), a use ("on X", "using X", "fine-tune X", "X-based"), or a
 /// mention in a sentence about other work (no "we"/"our"). Linear in the sentence.
 enum RoleRules {
-    static let compareBefore: [StaticString] = [
+    static let compareBefore = WordSet([
         "outperforms", "outperform", "outperforming", "outperformed", "surpasses", "surpass", "surpassing", "than",
         "versus", "vs", "against", "compared", "beats", "beating", "over", "baselines", "baseline", "rivals",
         "matches", "exceeds", "exceeding",
-    ]
-    static let useBefore: [StaticString] = [
+    ])
+    static let useBefore = WordSet([
         "on", "using", "use", "uses", "used", "with", "via", "upon", "atop", "fine-tune", "fine-tuning", "finetune",
         "finetuning", "fine-tunes", "train", "trained", "training", "leverage", "leverages", "leveraging", "adopt",
         "adopts", "employ", "employs", "employing", "in", "across", "from", "apply", "applying", "applied",
         "evaluate", "evaluated", "evaluating", "benchmark", "test", "tested", "extends", "extend", "extending",
         "initialize", "initialized", "built", "build", "based", "into", "through", "utilize", "utilizing",
-    ]
-    static let compareAfter: [StaticString] = ["baseline", "baselines"]
-    static let firstPerson: [StaticString] = ["we", "our", "us", "ours"]
+    ])
+    static let compareAfter = WordSet(["baseline", "baselines"])
+    static let firstPerson = WordSet(["we", "our", "us", "ours"])
+    /// Use words that also occur in mere mentions of other work.
+    static let looseUses = WordSet(["in", "from", "with"])
 
     /// The role of the mention whose first token is `index`.
     static func role(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int, end: Int) -> MentionRole {
@@ -27,15 +29,15 @@ enum RoleRules {
         while e < tokens.count - 1 && !tokens[e].endsSentence { e += 1 }
         let window = max(s, index - 4)..<index
         for k in window.reversed() {
-            if IntroducedNames.isOne(t, tokens[k], compareBefore) { return .compares }
+            if compareBefore.contains(tokens[k]) { return .compares }
         }
         if let after = tokens[index...].first(where: { $0.start >= end }), after.start < (tokens[e].end + 1),
-           IntroducedNames.isOne(t, after, compareAfter) {
+           compareAfter.contains(after) {
             return .compares
         }
-        let ownSentence = (s...e).contains { IntroducedNames.isOne(t, tokens[$0], firstPerson) }
-        for k in window.reversed() where IntroducedNames.isOne(t, tokens[k], useBefore) {
-            return ownSentence || !IntroducedNames.isOne(t, tokens[k], ["in", "from", "with"]) ? .uses : .mentions
+        let ownSentence = (s...e).contains { firstPerson.contains(tokens[$0]) }
+        for k in window.reversed() where useBefore.contains(tokens[k]) {
+            return ownSentence || !looseUses.contains(tokens[k]) ? .uses : .mentions
         }
         // "X-based", "X as the backbone".
         if end < t.count, t[end] == 45 { return .uses }

@@ -6,13 +6,25 @@ struct Token: Sendable {
     var trailing: UInt8
     /// True when this token ends a sentence (`.`, `?`, `!` followed by space, or the end of a line).
     var endsSentence: Bool
+    /// The token's bytes lower-cased, for word-list lookups (`WordSet`).
+    var key: WordKey
+    /// Capital letters (A–Z) in the token: `AcronymDefinitions` looks for written-out definitions only
+    /// around tokens with two or more.
+    var capitals: Int32
+    /// The token holds a "/" or a "." followed by a letter, the bytes every web address has (`isURL`).
+    var mayBeURL: Bool
+    /// After its first byte, the token has a capital, a digit, a "*" or a non-ASCII byte: without one it is
+    /// no name (`NameShape.isName`), so the name rules skip it.
+    var nameMarked: Bool
 }
 
 /// Splits UTF-8 text into whitespace-separated tokens and trims quotes, brackets and trailing punctuation.
-/// O(n) over the bytes.
+/// Each token also gets its word key, its number of capitals and whether it may be a web address, so that
+/// the rules never scan a token's bytes again for these. O(n) over the bytes.
 func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> [Token] {
     let limit = to ?? text.count
     var tokens: [Token] = []
+    tokens.reserveCapacity((limit - from) / 6)
     var i = from
     while i < limit {
         while i < limit && Byte.isSpace(text[i]) { i += 1 }
@@ -33,9 +45,67 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         // Keep a closing bracket that belongs to the word ("V*", "π0"); drop unmatched ones.
         let endsSentence = (trailing == 46 || trailing == 63 || trailing == 33)
             || (i < limit && text[i] == 10)
-        if start < end { tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence)) }
+        if start < end && end - start <= WordKey.maxLength && start + 16 <= text.count {
+            tokens.append(packedToken(text, start, end, trailing: trailing, endsSentence: endsSentence))
+        } else if start < end {
+            // One pass over the token's bytes for its flags and its packed lower-case key.
+            var capitals: Int32 = 0
+            var mayBeURL = false, nameMarked = false
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            let pack = end - start <= WordKey.maxLength
+            for k in start..<end {
+                let b = text[k]
+                let upper = Byte.isUpper(b)
+                if upper { capitals &+= 1 }
+                if b == 47 || (b == 46 && k + 1 < end && Byte.isLetter(text[k + 1])) { mayBeURL = true }
+                if k > start && (upper || Byte.isDigit(b) || b == 42 || b >= 0x80) { nameMarked = true }
+                if pack {
+                    let shift = UInt64(8 &* (k &- start))
+                    let lower = UInt64(upper ? b &+ 32 : b)
+                    if shift < 64 { lo |= lower &<< shift } else { hi |= lower &<< (shift &- 64) }
+                }
+            }
+            tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
+                                key: WordKey(lo: lo, hi: hi, length: end - start), capitals: capitals,
+                                mayBeURL: mayBeURL, nameMarked: nameMarked))
+        }
     }
     return tokens
+}
+
+/// A token of at most 16 bytes with 16 bytes readable from its start: its key and flags from two 8-byte
+/// loads, eight bytes at a time (SWAR), with the same results as the byte loop in `tokenize`.
+@inline(__always) private func packedToken(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                                           trailing: UInt8, endsSentence: Bool) -> Token {
+    let n = end - start
+    let raw = UnsafeRawPointer(text.baseAddress! + start)
+    // Little-endian words: the token's first byte is the lowest, as `WordKey` packs it; bytes past the
+    // token are cleared, and a cleared byte is no capital, digit, letter, "/", "." or "*".
+    let m0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1
+    let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< UInt64(8 &* (n &- 8))) &- 1
+    let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
+    let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
+    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    // The high bit of each byte whose value is in lo...hi (both below 0x80); no carry crosses a byte.
+    @inline(__always) func inRange(_ w: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+        let a = w & low7
+        return (a &+ ones &* (0x80 &- lo)) & ~(a &+ ones &* (0x7F &- hi)) & ~w & high
+    }
+    @inline(__always) func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
+        let x = w ^ (ones &* c)
+        return ~(((x & low7) &+ low7) | x) & high
+    }
+    let upper0 = inRange(w0, 65, 90), upper1 = inRange(w1, 65, 90)
+    let letter0 = upper0 | inRange(w0, 97, 122), letter1 = upper1 | inRange(w1, 97, 122)
+    let mark0 = upper0 | inRange(w0, 48, 57) | equal(w0, 42) | (w0 & high)
+    let mark1 = upper1 | inRange(w1, 48, 57) | equal(w1, 42) | (w1 & high)
+    // A "." whose next byte is a letter: the letters moved down one byte onto the dots.
+    let nextLetter0 = (letter0 >> 8) | (letter1 << 56), nextLetter1 = letter1 >> 8
+    let url = equal(w0, 47) | equal(w1, 47) | (equal(w0, 46) & nextLetter0) | (equal(w1, 46) & nextLetter1)
+    return Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
+                 key: WordKey(lo: w0 | (upper0 >> 2), hi: w1 | (upper1 >> 2), length: n),
+                 capitals: Int32(upper0.nonzeroBitCount + upper1.nonzeroBitCount), mayBeURL: url != 0,
+                 nameMarked: (mark0 & ~0xFF) | mark1 != 0)
 }
 
 @inline(__always) func isLeadingPunct(_ b: UInt8) -> Bool {

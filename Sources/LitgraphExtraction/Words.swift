@@ -1,0 +1,101 @@
+/// A word as the extraction rules compare it: its bytes lower-cased (ASCII letters only), packed into two
+/// integers, with its length and a hash of both. Tokens carry one, computed once by `tokenize`, so that
+/// asking whether a token is one of a list of words is one hash probe instead of a comparison per listed
+/// word. Only words of at most `WordKey.maxLength` bytes are packed; a longer word keeps its length, which
+/// no listed word has, so it matches none.
+struct WordKey: Sendable {
+    /// The longest word a `WordSet` may hold.
+    static let maxLength = 16
+
+    var lo: UInt64
+    var hi: UInt64
+    var length: Int32
+    var hash: UInt32
+
+    /// The key of the bytes [s, e) of `t`. O(min(e - s, 16)).
+    @inline(__always) init(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) {
+        self.init(t.baseAddress.map { $0 + s }, count: e - s)
+    }
+
+    /// The key of bytes already lower-cased and packed (first byte lowest) into `lo` and `hi`.
+    @inline(__always) init(lo: UInt64, hi: UInt64, length n: Int) {
+        self.lo = lo
+        self.hi = hi
+        self.length = Int32(clamping: n)
+        self.hash = Self.hash(lo, hi, length)
+    }
+
+    @inline(__always) static func hash(_ lo: UInt64, _ hi: UInt64, _ length: Int32) -> UInt32 {
+        let h = (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(UInt32(bitPattern: length))
+        return UInt32(truncatingIfNeeded: ((h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 32)
+    }
+
+    /// The key of `count` bytes at `p`.
+    @inline(__always) init(_ p: UnsafePointer<UInt8>?, count n: Int) {
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        if n <= Self.maxLength, let p {
+            var k = 0
+            while k < n && k < 8 { lo |= UInt64(Byte.lower(p[k])) &<< UInt64(8 &* k); k &+= 1 }
+            while k < n { hi |= UInt64(Byte.lower(p[k])) &<< UInt64(8 &* (k &- 8)); k &+= 1 }
+        }
+        self.lo = lo
+        self.hi = hi
+        self.length = Int32(clamping: n)
+        self.hash = Self.hash(lo, hi, length)
+    }
+
+    @inline(__always) func equals(_ other: WordKey) -> Bool {
+        lo == other.lo && hi == other.hi && length == other.length
+    }
+}
+
+/// A fixed list of lower-case words, built once, that answers "is this token one of them?" with one probe
+/// of an open-addressing hash table (at most half full): O(1) per question, where a linear scan of the
+/// list compared the token with every word.
+struct WordSet: Sendable {
+    private let slots: [WordKey?]
+    private let mask: Int
+
+    init(_ words: [StaticString]) {
+        self.init(keys: words.map { w in
+            precondition(w.utf8CodeUnitCount <= WordKey.maxLength, "word list entries are at most 16 bytes")
+            return WordKey(w.utf8Start, count: w.utf8CodeUnitCount)
+        })
+    }
+
+    /// The words of all `sets`: one probe answers whether a token is in any of them.
+    init(union sets: [WordSet]) {
+        self.init(keys: sets.flatMap { $0.slots.compactMap { $0 } })
+    }
+
+    private init(keys: [WordKey]) {
+        var size = 8
+        while size < keys.count * 2 { size *= 2 }
+        var slots = [WordKey?](repeating: nil, count: size)
+        for key in keys {
+            var i = Int(key.hash) & (size - 1)
+            while let s = slots[i], !s.equals(key) { i = (i + 1) & (size - 1) }
+            slots[i] = key
+        }
+        self.slots = slots
+        self.mask = size - 1
+    }
+
+    /// Whether the token, lower-cased, is one of the words.
+    @inline(__always) func contains(_ tok: Token) -> Bool { contains(tok.key) }
+
+    @inline(__always) func contains(_ key: WordKey) -> Bool {
+        guard Int(key.length) <= WordKey.maxLength else { return false }
+        var i = Int(key.hash) & mask
+        while let s = slots[i] {
+            if s.equals(key) { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+
+    /// Whether the bytes [s, e) of `t`, lower-cased, are one of the words.
+    @inline(__always) func contains(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        e - s <= WordKey.maxLength && contains(WordKey(t, s, e))
+    }
+}
