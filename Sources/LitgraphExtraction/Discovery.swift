@@ -97,6 +97,8 @@ enum DiscoveryRules {
         return found
     }
 
+    static let taskNouns = WordSet(["task", "tasks", "problem", "problems"])
+
     /// Whether the first lower-case word after `end` (past at most four capitalised words, "and", "or",
     /// within the sentence) is "task(s)" or "problem(s)".
     static func endsInTasks(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after end: Int) -> Bool {
@@ -105,12 +107,12 @@ enum DiscoveryRules {
         }
         var skipped = 0
         while k < tokens.count && skipped < 5
-                && (isCapitalised(t, tokens[k]) || IntroducedNames.isOne(t, tokens[k], ["and", "or"])) {
+                && (isCapitalised(t, tokens[k]) || conjunctions.contains(tokens[k])) {
             if tokens[k].endsSentence { return false }
             k += 1
             skipped += 1
         }
-        return k < tokens.count && IntroducedNames.isOne(t, tokens[k], ["task", "tasks", "problem", "problems"])
+        return k < tokens.count && taskNouns.contains(tokens[k])
     }
 
     /// True when the name at token `index` is presented as the paper's own: "our", "proposed", "resulting",
