@@ -45,7 +45,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LitgraphRenderTests", dependencies: ["LitgraphRender", "GraphvizKit", "LitgraphAnalysis"]),
         .testTarget(name: "LitgraphReportTests", dependencies: ["LitgraphReport", "LitgraphAnalysis", "LitgraphRender"]),
-        .testTarget(name: "LitgraphCLITests", dependencies: ["litgraph"]),
+        .testTarget(name: "LitgraphCLITests", dependencies: ["litgraph", "LitgraphStore"]),
     ],
     swiftLanguageModes: [.v6]
 )
