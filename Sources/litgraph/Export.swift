@@ -31,9 +31,9 @@ struct Export: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "cooccurrence, mention, method-benchmark, citation, builds-on or lineage.")
+    @Option(help: "The graph to write.")
     var graph: GraphKind
-    @Option(help: "graphml, gexf, csv, json, vosviewer or vosviewer-json.")
+    @Option(help: "The file format.")
     var format: ExportFormat
     @Option(help: "Output file, or file prefix for csv and vosviewer.")
     var out: String?
