@@ -29,7 +29,7 @@ let package = Package(
             "LitgraphCorpus", "LitgraphExtraction", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "LitgraphAnalysis", dependencies: ["LitgraphCorpus", "LitgraphExtraction", "IgraphKit"]),
-        .target(name: "LitgraphRender", dependencies: ["LitgraphAnalysis", "GraphvizKit"]),
+        .target(name: "LitgraphRender", dependencies: ["LitgraphAnalysis", "LitgraphExtraction", "GraphvizKit"]),
         .target(name: "LitgraphReport", dependencies: [
             "LitgraphCorpus", "LitgraphExtraction", "LitgraphAnalysis", "LitgraphRender",
         ]),
@@ -45,7 +45,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LitgraphRenderTests", dependencies: ["LitgraphRender", "GraphvizKit", "LitgraphAnalysis"]),
         .testTarget(name: "LitgraphReportTests", dependencies: ["LitgraphReport", "LitgraphAnalysis", "LitgraphRender"]),
-        .testTarget(name: "LitgraphCLITests", dependencies: ["litgraph"]),
+        .testTarget(name: "LitgraphCLITests", dependencies: ["litgraph", "LitgraphStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

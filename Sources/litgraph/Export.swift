@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import LitgraphAnalysis
+import LitgraphExtraction
+import LitgraphRender
+import LitgraphStore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// The derived graphs `litgraph export` knows by name.
+enum GraphKind: String, CaseIterable, ExpressibleByArgument {
+    case cooccurrence, mention
+    case methodBenchmark = "method-benchmark"
+    case citation
+    case buildsOn = "builds-on"
+    case lineage
+
+    /// The kinds `exportGraph(kind:store:)` can build today.
+    static let available: [GraphKind] = [.cooccurrence, .mention]
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a graph for Gephi, Cytoscape, networkx or VOSviewer.",
+        discussion: """
+            Nodes carry their papers, centralities (degree, strength, betweenness, closeness, eigenvector, \
+            pagerank; weighted by the edge weights) and a Leiden cluster (1 = largest).
+            --out PATH names the file for graphml, gexf, json and vosviewer-json (standard output without \
+            --out). csv and vosviewer write two files: PATH-nodes.csv and PATH-edges.csv, PATH-map.txt and \
+            PATH-network.txt (a trailing .csv or .txt on PATH is dropped first).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The graph to write.")
+    var graph: GraphKind
+    @Option(help: "The file format.")
+    var format: ExportFormat
+    @Option(help: "Output file, or file prefix for csv and vosviewer.")
+    var out: String?
+
+    func run() throws {
+        try reportingErrors {
+            let store = try Store(path: database.db)
+            let labeled = try exportGraph(kind: graph, store: store)
+            let files = try GraphExport.files(labeled, format: format)
+            guard let out else {
+                guard files.count == 1 else {
+                    throw UserError("--format \(format.rawValue) writes \(files.count) files: give --out PATH")
+                }
+                print(files[0].contents, terminator: "")
+                return
+            }
+            for file in files {
+                let path = exportPath(out, file: file, single: files.count == 1)
+                do {
+                    try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path))
+                } catch {
+                    throw UserError("cannot write \(path): \(error.localizedDescription)")
+                }
+                print(path)
+            }
+            printError("\(labeled.name): \(labeled.nodes.count) nodes, \(labeled.graph.edges.count) edges")
+        }
+    }
+}
+
+/// Where one exported file goes: `out` itself for a single file, else `out` (less a trailing `.csv`/`.txt`)
+/// with `-SUFFIX.EXT` appended.
+func exportPath(_ out: String, file: ExportFile, single: Bool) -> String {
+    guard !single, let suffix = file.suffix else { return out }
+    var base = out
+    if base.lowercased().hasSuffix("." + file.fileExtension) { base.removeLast(file.fileExtension.count + 1) }
+    return "\(base)-\(suffix).\(file.fileExtension)"
+}
+
+/// Builds the graph named `kind` from the stored mentions, with the node attributes every export carries.
+/// The one place a new graph kind is plugged in.
+func exportGraph(kind: GraphKind, store: Store) throws -> LabeledGraph {
+    let mentions = try store.mentions().map(\.analysisMention)
+    switch kind {
+    case .cooccurrence:
+        let graph = CooccurrenceGraph(mentions: mentions)
+        let years = Dictionary(try store.entities().map { ($0.name, $0.year) }, uniquingKeysWith: { a, _ in a })
+        let nodes = graph.entities.map { entity in
+            var attributes = [LabeledNode.Attribute("papers", .int(entity.papers))]
+            if let year = years[entity.name] ?? nil { attributes.append(.init("year", .int(year))) }
+            return LabeledNode(id: entity.name, label: entity.name, kind: entity.type.rawValue, attributes: attributes)
+        }
+        return try withMeasures(LabeledGraph(name: kind.rawValue, nodes: nodes, graph: graph.graph))
+    case .mention:
+        let graph = MentionGraph(mentions: mentions)
+        let papers = Dictionary(try store.papers().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Papers and entities share one id space here, so each id names its side.
+        let paperNodes = graph.papers.map { id in
+            LabeledNode(id: "paper:" + id, label: papers[id]?.title ?? id, kind: "paper",
+                        attributes: papers[id]?.date.map { [.init("date", .string($0))] } ?? [])
+        }
+        let entityNodes = graph.entities.map { entity in
+            LabeledNode(id: "entity:" + entity.name, label: entity.name, kind: entity.type.rawValue,
+                        attributes: [.init("papers", .int(entity.papers))])
+        }
+        return try withMeasures(LabeledGraph(name: kind.rawValue, nodes: paperNodes + entityNodes, graph: graph.graph))
+    case .methodBenchmark, .citation, .buildsOn, .lineage:
+        throw UserError("the \(kind.rawValue) graph cannot be exported yet; available: "
+                        + GraphKind.available.map(\.rawValue).joined(separator: ", "))
+    }
+}
+
+/// `graph` with every centrality (weighted by its edge weights) and its Leiden cluster (seed 1, numbered from 1
+/// by decreasing size, as VOSviewer numbers clusters) appended to each node's attributes.
+func withMeasures(_ graph: LabeledGraph) throws -> LabeledGraph {
+    let measures = try centralities(of: graph.graph, weighted: true)
+    let clusters = try communities(of: graph.graph, weighted: true, seed: 1)
+    var result = graph
+    for i in result.nodes.indices {
+        result.nodes[i].attributes.append(.init("degree", .int(Int(measures.degree[i]))))
+        for measure in CentralityMeasure.allCases where measure != .degree {
+            result.nodes[i].attributes.append(.init(measure.rawValue, .double(measures[measure][i])))
+        }
+        result.nodes[i].attributes.append(.init("cluster", .int(clusters.membership[i] + 1)))
+    }
+    return result
+}
