@@ -76,6 +76,12 @@ public struct EntitySeries: Sendable, Hashable {
     /// Distinct dated papers mentioning the entity, one count per slice of the series.
     public var counts: [Int]
 
+    public init(name: String, type: EntityType, counts: [Int]) {
+        self.name = name
+        self.type = type
+        self.counts = counts
+    }
+
     /// Dated papers mentioning it in all.
     public var papers: Int { counts.reduce(0, +) }
     /// Index of the first slice with a paper, nil if none.
