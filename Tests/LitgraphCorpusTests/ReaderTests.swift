@@ -161,3 +161,38 @@ func malformedLine(_ body: () throws -> Void) -> (line: Int, reason: String)? {
         #expect(failure?.line == 3)
     }
 }
+
+@Suite struct UTF8TextTests {
+    /// Every scalar, alone and around a letter, trims as Foundation's `trimmingCharacters(in:)` does.
+    @Test func trimmingMatchesFoundationForEveryScalar() {
+        var mismatches: [String] = []
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let s = String(scalar) + "a" + String(scalar)
+            let whitespace = CharacterSet.whitespaces.contains(scalar)
+            let newline = CharacterSet.whitespacesAndNewlines.contains(scalar)
+            // Only scalars in either set need Foundation's own answer; for the rest nothing is trimmed.
+            let expectAll = newline ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
+            let expectSpaces = whitespace ? s.trimmingCharacters(in: .whitespaces) : s
+            if s.trimmed != expectAll || s.trimmed(newlines: false) != expectSpaces {
+                mismatches.append(String(value, radix: 16))
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    @Test(arguments: ["", " ", "\u{A0}x\u{3000}", " \u{301}a", "a \u{301}", "\t\n x y \r\n", "\u{200B}\u{FEFF}",
+                      "é ", " 😀 ", "\u{85}a\u{2028}", "\r\n", "a\r\n\u{301}"])
+    func trimmingMatchesFoundation(s: String) {
+        #expect(s.trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(s.trimmed(newlines: false) == s.trimmingCharacters(in: .whitespaces))
+        #expect(s.dropFirst(0).trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test(arguments: ["", "a", "a\n", "\n", "a\r\nb\rc\n\nd", "\r\r\n\n\r", "é\n\u{301}x\r\n", "x\r"])
+    func linesSplitAsCharacterSplitDoes(text: String) {
+        let expected = text.split(omittingEmptySubsequences: false,
+                                  whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        #expect(splitLines(text) == expected)
+    }
+}
