@@ -20,6 +20,8 @@ struct JSONRecordScanner {
     }
 
     private static let maxDepth = 64
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let maxDigits = 15
 
     private enum Byte {
@@ -100,7 +102,19 @@ struct JSONRecordScanner {
         i += 1
         let start = i
         var escaped = false
+        let base = UnsafeRawPointer(bytes.baseAddress!)
         while i < bytes.count {
+            // Eight bytes at a time while none is a quote, a backslash or a control character (SWAR test,
+            // which may flag a byte after a real one, never miss one; flagged words go byte by byte).
+            while i + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                let special = ((quote &- Self.ones) & ~quote) | ((backslash &- Self.ones) & ~backslash)
+                    | ((word &- Self.ones &* 0x20) & ~word)
+                guard special & Self.highBits == 0 else { break }
+                i += 8
+            }
+            guard i < bytes.count else { break }
             let b = bytes[i]
             if b == Byte.quote {
                 i += 1

@@ -221,6 +221,7 @@ func malformedLine(_ body: () throws -> Void) -> (line: Int, reason: String)? {
         "{\"title\": \"comb \u{301}\", \"abstract\": \" \u{301}a\", \"authors\": [\"a;\u{301}b\"], \"Title\": 1}",
         #"{"title": "\uD834\uDD1E clef", "abstract": "\uFFFF", "id": 123456789012345, "year": "2020", "url": "http:\/\/x"}"#,
         #"{"title": "e", "abstract": "\u0009tab\u000a", "id": "x\u0020", "n": 0.00012345678901}"#,
+        "{\"title\": \"Long enough to read in words: ~\u{7F}\u{80}\u{FF} é 😀 and a \\\" quote\", \"abstract\": \"12345678\"}",
     ])
     func fastPathReadsAsFoundationDoes(line: String) throws {
         let values = try #require(scanned(line))
@@ -241,7 +242,10 @@ func malformedLine(_ body: () throws -> Void) -> (line: Int, reason: String)? {
         #"{"\u0074itle": "t"}"#, "{\"\u{212A}ey\": 1, \"title\": \"t\"}", #"{"title": "t", "authors": [1]}"#,
         #"{"title": "t", "authors": 3}"#, #"{"title": "t", "authors": ["a",]}"#, #"{"title": "t", "year": true}"#,
         "{\"title\": \"t\", \"x\": " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "}",
-        "\u{FEFF}{\"title\": \"t\"}", #"{"title": "t""#, #"{"title" "t"}"#, #"{"title": "t" "abstract": "a"}"#,
+        "\u{FEFF}{\"title\": \"t\"}",
+        "{\"title\": \"a long title, eight bytes at a time\u{1F}then a control character\"}",
+        "{\"title\": \"a long title, eight bytes at a time\u{7F}\u{0}\"}",
+        #"{"title": "t""#, #"{"title" "t"}"#, #"{"title": "t" "abstract": "a"}"#,
     ])
     func unusualLinesAreLeftToFoundation(line: String) {
         #expect(scanned(line) == nil)
