@@ -29,7 +29,7 @@ public struct CSVReader: RecordReader {
             }
             var record: [String: String] = [:]
             for (name, value) in zip(columns, row.fields) where record[name] == nil { record[name] = value }
-            let fields = RecordFields(lookup: { record[$0] }, fail: fail)
+            let fields = RecordFields(lookup: { record[$0.rawValue].map(FieldValue.text) ?? .missing }, fail: fail)
             papers.append(try fields.paper(defaultID: "\(stem)-\(row.line)", line: row.line))
         }
         return papers

@@ -22,7 +22,7 @@ public struct ListingReader: RecordReader {
         var sawRecord = false
         for (index, raw) in splitLines(text).enumerated() {
             let lineNumber = index + 1
-            var line = String(raw).trimmed
+            var line = raw.trimmed
             if line.isEmpty { continue }
             if !sawRecord && Self.isHeader(line) { continue }
             if let title = pendingTitle {

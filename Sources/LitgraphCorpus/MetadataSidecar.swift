@@ -26,7 +26,7 @@ public struct MetadataSidecar: Sendable {
         let table: [(line: Int, fields: [String])]
         if url.pathExtension.lowercased() == "tsv" {
             table = splitLines(text).enumerated().compactMap { i, line in
-                line.trimmingCharacters(in: .whitespaces).isEmpty ? nil
+                line.trimmed(newlines: false).isEmpty ? nil
                     : (i + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed })
             }
         } else {

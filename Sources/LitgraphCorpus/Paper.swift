@@ -104,13 +104,3 @@ func readText(_ url: URL) throws -> String {
     }
     return text
 }
-
-/// Splits text into lines on \n, \r\n or \r, keeping empty lines so numbering matches the file.
-func splitLines(_ text: String) -> [Substring] {
-    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-}
-
-extension String {
-    /// The string with leading and trailing white space (including NBSP) removed.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

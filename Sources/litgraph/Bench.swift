@@ -10,7 +10,7 @@ struct Bench: ParsableCommand {
             scripts/bench-extract runs all three on one core and compares litgraph with pyahocorasick and \
             flashtext on the same names and texts.
             """,
-        subcommands: [BenchCorpus.self, BenchNames.self, BenchExtract.self]
+        subcommands: [BenchCorpus.self, BenchNames.self, BenchExtract.self, BenchRead.self]
     )
 }
 

@@ -161,3 +161,99 @@ func malformedLine(_ body: () throws -> Void) -> (line: Int, reason: String)? {
         #expect(failure?.line == 3)
     }
 }
+
+@Suite struct UTF8TextTests {
+    /// Every scalar, alone and around a letter, trims as Foundation's `trimmingCharacters(in:)` does.
+    @Test func trimmingMatchesFoundationForEveryScalar() {
+        var mismatches: [String] = []
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let s = String(scalar) + "a" + String(scalar)
+            let whitespace = CharacterSet.whitespaces.contains(scalar)
+            let newline = CharacterSet.whitespacesAndNewlines.contains(scalar)
+            // Only scalars in either set need Foundation's own answer; for the rest nothing is trimmed.
+            let expectAll = newline ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
+            let expectSpaces = whitespace ? s.trimmingCharacters(in: .whitespaces) : s
+            if s.trimmed != expectAll || s.trimmed(newlines: false) != expectSpaces {
+                mismatches.append(String(value, radix: 16))
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    @Test(arguments: ["", " ", "\u{A0}x\u{3000}", " \u{301}a", "a \u{301}", "\t\n x y \r\n", "\u{200B}\u{FEFF}",
+                      "é ", " 😀 ", "\u{85}a\u{2028}", "\r\n", "a\r\n\u{301}"])
+    func trimmingMatchesFoundation(s: String) {
+        #expect(s.trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(s.trimmed(newlines: false) == s.trimmingCharacters(in: .whitespaces))
+        #expect(s.dropFirst(0).trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test(arguments: ["", "a", "a\n", "\n", "a\r\nb\rc\n\nd", "\r\r\n\n\r", "é\n\u{301}x\r\n", "x\r"])
+    func linesSplitAsCharacterSplitDoes(text: String) {
+        let expected = text.split(omittingEmptySubsequences: false,
+                                  whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        #expect(splitLines(text) == expected)
+    }
+}
+
+@Suite struct JSONRecordScannerTests {
+    /// The scanner's fields for one line, or nil where it leaves the line to `JSONSerialization`.
+    func scanned(_ line: String) -> [FieldValue]? {
+        Array(line.utf8).withUnsafeBufferPointer { JSONRecordScanner.fields(of: $0) }
+    }
+
+    /// A paper built from the line the way the reader's fallback does, through `JSONSerialization`.
+    func paperViaFoundation(_ line: String) throws -> Paper {
+        let record = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed]) as! [String: Any]
+        return try RecordFields(lookup: { FieldValue(record[$0.rawValue]) }, fail: { .malformed(file: "f", line: 1, reason: $0) })
+            .paper(defaultID: "f-1", line: 1)
+    }
+
+    @Test(arguments: [
+        #"{"id": "e1", "title": "  Plain  ", "abstract": "x", "year": 2021}"#,
+        #"{"id": 42, "title": "Esc \" \\ \/ \b\f\n\r\t end", "abstract": "\u00e9\u4E2D \ud83d\ude00", "date": "2023-01-10T12:00"}"#,
+        #"{"id": -7, "title": "Neg id", "abstract": null, "authors": null, "doi": null}"#,
+        #"{"id": 0, "title": "Zero id", "abstract": "", "authors": "A ;B;; ; C ", "arxiv_id": "2301.1"}"#,
+        #"{"id":"e5","title":"Nested","extra":{"x":[1,2.5,-3,{"y":null}],"z":true,"w":false},"authors":["  X  ","Y"]}"#,
+        #"{ "title" : "spaces" , "abstract" : "a" , "authors" : [ ] , "x" : [ ] , "y" : { } , "n": -0.0 }"#,
+        "{\"title\": \"NBSP\u{A0}\", \"abstract\": \"\u{A0}\u{2003} trimmed \u{3000}\u{2028}\", \"id\": \" \u{A0} \"}",
+        "{\"title\": \"comb \u{301}\", \"abstract\": \" \u{301}a\", \"authors\": [\"a;\u{301}b\"], \"Title\": 1}",
+        #"{"title": "\uD834\uDD1E clef", "abstract": "\uFFFF", "id": 123456789012345, "year": "2020", "url": "http:\/\/x"}"#,
+        #"{"title": "e", "abstract": "\u0009tab\u000a", "id": "x\u0020", "n": 0.00012345678901}"#,
+        "{\"title\": \"Long enough to read in words: ~\u{7F}\u{80}\u{FF} é 😀 and a \\\" quote\", \"abstract\": \"12345678\"}",
+    ])
+    func fastPathReadsAsFoundationDoes(line: String) throws {
+        let values = try #require(scanned(line))
+        let fast = try RecordFields(lookup: { values[$0.index] }, fail: { .malformed(file: "f", line: 1, reason: $0) })
+            .paper(defaultID: "f-1", line: 1)
+        #expect(fast == (try paperViaFoundation(line)))
+    }
+
+    @Test(arguments: [
+        "", "[1]", "\"s\"", "null", #"{"title": "t"} x"#, #"{"title": "t"}{"a": 1}"#, #"{"title": "t",}"#,
+        #"{"title": "t", "x": [1,]}"#, #"{title: "t"}"#, "{\"title\": \"a\tb\"}", #"{"title": "a\qb"}"#,
+        #"{"title": "a\ud800b"}"#, #"{"title": "a\udc00"}"#, #"{"title": "a\u0000"}"#, #"{"title": "a\u12"}"#,
+        #"{"title": "t", "x": 012}"#, #"{"title": "t", "x": +1}"#, #"{"title": "t", "x": 1.}"#, #"{"title": "t", "x": .5}"#,
+        #"{"title": "t", "x": 1e5}"#, #"{"title": "t", "x": 1234567890123456}"#, #"{"title": "t", "x": NaN}"#,
+        #"{"title": "t", "x": tru}"#, #"{"title": "t", "x": nul}"#, #"{"title": 5}"#.replacingOccurrences(of: "5", with: "5.5"),
+        #"{"title": true}"#, #"{"title": ["t"]}"#, #"{"title": {"a": 1}}"#, #"{"id": -0, "title": "t"}"#,
+        #"{"id": 1.5, "title": "t"}"#, #"{"id": 1234567890123456, "title": "t"}"#, #"{"title": "t", "title": "u"}"#,
+        #"{"\u0074itle": "t"}"#, "{\"\u{212A}ey\": 1, \"title\": \"t\"}", #"{"title": "t", "authors": [1]}"#,
+        #"{"title": "t", "authors": 3}"#, #"{"title": "t", "authors": ["a",]}"#, #"{"title": "t", "year": true}"#,
+        "{\"title\": \"t\", \"x\": " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "}",
+        "\u{FEFF}{\"title\": \"t\"}",
+        "{\"title\": \"a long title, eight bytes at a time\u{1F}then a control character\"}",
+        "{\"title\": \"a long title, eight bytes at a time\u{7F}\u{0}\"}",
+        #"{"title": "t""#, #"{"title" "t"}"#, #"{"title": "t" "abstract": "a"}"#,
+    ])
+    func unusualLinesAreLeftToFoundation(line: String) {
+        #expect(scanned(line) == nil)
+    }
+
+    @Test func deepButAllowedNestingIsRead() {
+        let line = "{\"title\": \"t\", \"x\": " + String(repeating: "[{\"a\":", count: 30) + "1"
+            + String(repeating: "}]", count: 30) + "}"
+        #expect(scanned(line) != nil)
+    }
+}
