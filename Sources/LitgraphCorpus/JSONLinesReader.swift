@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads JSON Lines: one object per line with `id`, `title`, `abstract` and optional `date`, `year`,
-/// `authors`, `doi`, `arxiv_id`.
+/// `authors`, `doi`, `arxiv_id`, `references` (or OpenAlex's `referenced_works`).
 ///
 /// A record's own `id` is kept; one without an id gets `<file stem>-<line>`. Blank lines are skipped.
 public struct JSONLinesReader: RecordReader {
@@ -76,7 +76,7 @@ struct RecordFields {
         }
         return Paper(id: try string("id") ?? defaultID, title: title, abstract: abstract,
                      date: date.map { String($0.prefix(10)) }, authors: authors,
-                     doi: try string("doi"), arxivID: try string("arxiv_id"), line: line)
+                     doi: try string("doi"), arxivID: try string("arxiv_id"), references: try references(), line: line)
     }
 
     /// True for `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally followed by a time (`T…`).
