@@ -9,7 +9,7 @@ struct Litgraph: ParsableCommand {
         commandName: "litgraph",
         abstract: "Turn paper records into the methods, benchmarks and datasets a field uses, and how they connect.",
         subcommands: [Ingest.self, Extract.self, Papers.self, Top.self, Report.self, Search.self, Eval.self,
-                      Acronyms.self, Bench.self]
+                      Acronyms.self, Bench.self, CommunitiesCommand.self]
     )
 }
 
