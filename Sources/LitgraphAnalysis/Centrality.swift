@@ -76,21 +76,49 @@ public struct InvalidWeightError: Error, Equatable, CustomStringConvertible {
 /// Throws `InvalidWeightError` when `weighted` and a weight is not finite and positive, and `IgraphError` for an
 /// edge to a node outside `0..<nodeCount`.
 public func centralities(of graph: WeightedGraph, weighted: Bool) throws -> Centralities {
-    let weights = weighted ? try checkedWeights(of: graph) : nil
-    let distances = weights?.map { 1 / $0 }
-    let igraph = try IgraphGraph(
-        vertexCount: graph.nodeCount, edges: graph.edges.map { IgraphGraph.Edge($0.source, $0.target) },
-        directed: graph.directed)
+    let measures = try CentralityComputation(graph, weighted: weighted)
     return Centralities(
-        degree: try igraph.degree(mode: .all),
-        strength: try igraph.strength(weights: weights, mode: .all),
-        betweenness: try igraph.betweenness(weights: distances),
-        closeness: try igraph.closeness(
-            weights: distances, mode: graph.directed ? .in : .all, scaling: .wassermanFaust),
-        // igraph answers all ones for a graph without edges; no ties means no centrality here.
-        eigenvector: graph.edges.isEmpty
-            ? Array(repeating: 0, count: graph.nodeCount) : try igraph.eigenvectorCentrality(weights: weights),
-        pagerank: try igraph.pagerank(damping: 0.85, weights: weights))
+        degree: try measures.compute(.degree), strength: try measures.compute(.strength),
+        betweenness: try measures.compute(.betweenness), closeness: try measures.compute(.closeness),
+        eigenvector: try measures.compute(.eigenvector), pagerank: try measures.compute(.pagerank))
+}
+
+/// One measure of `centralities(of:weighted:)`, computed alone: what ranking or labelling by a cheap measure
+/// (PageRank, degree) costs without the O(VE) betweenness.
+public func centrality(_ measure: CentralityMeasure, of graph: WeightedGraph, weighted: Bool) throws -> [Double] {
+    try CentralityComputation(graph, weighted: weighted).compute(measure)
+}
+
+/// The igraph graph and weights the measures share.
+private struct CentralityComputation {
+    let graph: WeightedGraph
+    let igraph: IgraphGraph
+    let weights: [Double]?
+    let distances: [Double]?
+
+    init(_ graph: WeightedGraph, weighted: Bool) throws {
+        self.graph = graph
+        weights = weighted ? try checkedWeights(of: graph) : nil
+        distances = weights?.map { 1 / $0 }
+        igraph = try IgraphGraph(
+            vertexCount: graph.nodeCount, edges: graph.edges.map { IgraphGraph.Edge($0.source, $0.target) },
+            directed: graph.directed)
+    }
+
+    func compute(_ measure: CentralityMeasure) throws -> [Double] {
+        switch measure {
+        case .degree: try igraph.degree(mode: .all)
+        case .strength: try igraph.strength(weights: weights, mode: .all)
+        case .betweenness: try igraph.betweenness(weights: distances)
+        case .closeness:
+            try igraph.closeness(weights: distances, mode: graph.directed ? .in : .all, scaling: .wassermanFaust)
+        case .eigenvector:
+            // igraph answers all ones for a graph without edges; no ties means no centrality here.
+            graph.edges.isEmpty
+                ? Array(repeating: 0, count: graph.nodeCount) : try igraph.eigenvectorCentrality(weights: weights)
+        case .pagerank: try igraph.pagerank(damping: 0.85, weights: weights)
+        }
+    }
 }
 
 /// What community detection maximises.

@@ -59,6 +59,8 @@ public struct CommunityReport: Sendable, Equatable {
     public var weighted: Bool
     /// The centrality, computed on the whole graph, that orders members and picks labels.
     public var labelMeasure: CentralityMeasure
+    /// Each node's `labelMeasure` value, indexed like `LabeledGraph.nodes`.
+    public var scores: [Double]
     public var partition: Communities
     /// Every community, by id.
     public var communities: [Community]
@@ -78,7 +80,7 @@ public func findCommunities(
     let gamma = resolution ?? (objective == .cpm ? cpmDefaultResolution(of: graph.graph, weighted: weighted) : 1)
     let partition = try communities(of: graph.graph, weighted: weighted, seed: seed, objective: objective,
                                     resolution: gamma)
-    let score = try centralities(of: graph.graph, weighted: weighted)[labelMeasure]
+    let score = try centrality(labelMeasure, of: graph.graph, weighted: weighted)
     var members = [[Int]](repeating: [], count: partition.count)
     for (node, community) in partition.membership.enumerated() { members[community].append(node) }
     let list = members.enumerated().map { id, nodes -> CommunityReport.Community in
@@ -92,5 +94,5 @@ public func findCommunities(
         return CommunityReport.Community(id: id, members: ranked, label: Array(named))
     }
     return CommunityReport(objective: objective, resolution: gamma, seed: seed, weighted: weighted,
-                           labelMeasure: labelMeasure, partition: partition, communities: list)
+                           labelMeasure: labelMeasure, scores: score, partition: partition, communities: list)
 }

@@ -48,7 +48,7 @@ struct CommunitiesCommand: ParsableCommand {
                 in: graph, objective: objective, resolution: resolution, seed: seed, weighted: !unweighted,
                 labelMeasure: labelBy)
             let listed = report.communities.filter { $0.members.count >= minSize }
-            let score = try centralities(of: graph.graph, weighted: !unweighted)[labelBy]
+            let score = report.scores
             switch format {
             case .table:
                 let hidden = report.communities.count - listed.count

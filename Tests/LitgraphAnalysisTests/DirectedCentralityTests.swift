@@ -58,6 +58,24 @@ struct DirectedWeightedExpected: Decodable, Sendable {
         expectMatches(try centralities(of: Self.graph, weighted: false), expected.unweighted, "unweighted")
     }
 
+    @Test func oneMeasureAloneEqualsItsValueAmongAll() throws {
+        for weighted in [true, false] {
+            let all = try centralities(of: Self.graph, weighted: weighted)
+            for measure in CentralityMeasure.allCases {
+                #expect(try centrality(measure, of: Self.graph, weighted: weighted) == all[measure], "\(measure)")
+            }
+        }
+    }
+
+    @Test func directedEigenvectorIsTheSameToTheLastBitWhateverRanBefore() throws {
+        let igraph = try IgraphGraph(
+            vertexCount: 7, edges: Self.graph.edges.map { IgraphGraph.Edge($0.source, $0.target) }, directed: true)
+        let first = try igraph.eigenvectorCentrality()
+        _ = try IgraphGraph.famous("Zachary").leiden(seed: 99)
+        #expect(try igraph.eigenvectorCentrality() == first)
+        #expect(try igraph.eigenvectorCentrality() == first)
+    }
+
     @Test func reversingEdgesChangesDirectedMeasures() throws {
         var reversed = Self.graph
         reversed.edges = reversed.edges.map { WeightedEdge($0.target, $0.source, weight: $0.weight) }
@@ -143,6 +161,7 @@ struct DirectedWeightedExpected: Decodable, Sendable {
         #expect(Set(report.communities.map { Set($0.members.map { graph.nodes[$0].label }) })
                 == [["A", "B", "C"], ["X", "Y", "Z"]])
         let pagerank = try centralities(of: graph.graph, weighted: true).pagerank
+        #expect(report.scores == pagerank)
         for community in report.communities {
             let scores = community.members.map { pagerank[$0] }
             #expect(scores == scores.sorted(by: >))
