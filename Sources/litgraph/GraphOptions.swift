@@ -9,7 +9,7 @@ extension CentralityMeasure: ExpressibleByArgument {}
 /// Options shared by commands that build one derived graph (`top`, `communities`, `export`).
 struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The graph: " + GraphKind.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+        "The graph to build.",
         discussion: GraphKind.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")))
     var graph: GraphKind = .cooccurrence
     @Option(help: "Drop edges whose weight (papers in common, mentions, papers, entities) is below this.")

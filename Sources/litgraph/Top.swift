@@ -33,6 +33,10 @@ struct Top: ParsableCommand {
     @Option(help: "table, json or csv.")
     var format: ListFormat = .table
 
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be at least 0") }
+    }
+
     func run() throws {
         try reportingErrors {
             let kind = graphOptions.graph
