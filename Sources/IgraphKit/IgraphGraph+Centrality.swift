@@ -115,11 +115,14 @@ extension IgraphGraph {
     /// Directed graphs use in-edges (networkx's convention). `weights` are tie strengths (larger = stronger).
     /// On a disconnected graph only the component with the largest eigenvalue gets non-zero values; igraph returns
     /// all ones for a graph without edges and zeros for a directed acyclic graph. Computed with ARPACK
-    /// (implicitly restarted Lanczos/Arnoldi), a few sparse matrix–vector products of O(E) each.
-    public func eigenvectorCentrality(weights: [Double]? = nil) throws -> [Double] {
+    /// (implicitly restarted Lanczos/Arnoldi), a few sparse matrix–vector products of O(E) each. On a directed graph
+    /// ARPACK starts from a random vector: `seed` seeds igraph's RNG inside the lock, so the same graph gives the
+    /// same values to the last bit whatever ran before.
+    public func eigenvectorCentrality(weights: [Double]? = nil, seed: UInt64 = 1) throws -> [Double] {
         try IgraphRuntime.locked {
             try withWeightVector(weights, for: self) { weights in
                 try realVectorResult {
+                    try IgraphRuntime.check(igraph_rng_seed(igraph_rng_default(), seed))
                     try IgraphRuntime.check(igraph_eigenvector_centrality(graph, $0, nil, true, true, weights, nil))
                 }
             }

@@ -76,21 +76,59 @@ public struct InvalidWeightError: Error, Equatable, CustomStringConvertible {
 /// Throws `InvalidWeightError` when `weighted` and a weight is not finite and positive, and `IgraphError` for an
 /// edge to a node outside `0..<nodeCount`.
 public func centralities(of graph: WeightedGraph, weighted: Bool) throws -> Centralities {
-    let weights = weighted ? try checkedWeights(of: graph) : nil
-    let distances = weights?.map { 1 / $0 }
-    let igraph = try IgraphGraph(
-        vertexCount: graph.nodeCount, edges: graph.edges.map { IgraphGraph.Edge($0.source, $0.target) },
-        directed: graph.directed)
+    let measures = try CentralityComputation(graph, weighted: weighted)
     return Centralities(
-        degree: try igraph.degree(mode: .all),
-        strength: try igraph.strength(weights: weights, mode: .all),
-        betweenness: try igraph.betweenness(weights: distances),
-        closeness: try igraph.closeness(
-            weights: distances, mode: graph.directed ? .in : .all, scaling: .wassermanFaust),
-        // igraph answers all ones for a graph without edges; no ties means no centrality here.
-        eigenvector: graph.edges.isEmpty
-            ? Array(repeating: 0, count: graph.nodeCount) : try igraph.eigenvectorCentrality(weights: weights),
-        pagerank: try igraph.pagerank(damping: 0.85, weights: weights))
+        degree: try measures.compute(.degree), strength: try measures.compute(.strength),
+        betweenness: try measures.compute(.betweenness), closeness: try measures.compute(.closeness),
+        eigenvector: try measures.compute(.eigenvector), pagerank: try measures.compute(.pagerank))
+}
+
+/// One measure of `centralities(of:weighted:)`, computed alone: what ranking or labelling by a cheap measure
+/// (PageRank, degree) costs without the O(VE) betweenness.
+public func centrality(_ measure: CentralityMeasure, of graph: WeightedGraph, weighted: Bool) throws -> [Double] {
+    try CentralityComputation(graph, weighted: weighted).compute(measure)
+}
+
+/// The igraph graph and weights the measures share.
+private struct CentralityComputation {
+    let graph: WeightedGraph
+    let igraph: IgraphGraph
+    let weights: [Double]?
+    let distances: [Double]?
+
+    init(_ graph: WeightedGraph, weighted: Bool) throws {
+        self.graph = graph
+        weights = weighted ? try checkedWeights(of: graph) : nil
+        distances = weights?.map { 1 / $0 }
+        igraph = try IgraphGraph(
+            vertexCount: graph.nodeCount, edges: graph.edges.map { IgraphGraph.Edge($0.source, $0.target) },
+            directed: graph.directed)
+    }
+
+    func compute(_ measure: CentralityMeasure) throws -> [Double] {
+        switch measure {
+        case .degree: try igraph.degree(mode: .all)
+        case .strength: try igraph.strength(weights: weights, mode: .all)
+        case .betweenness: try igraph.betweenness(weights: distances)
+        case .closeness:
+            try igraph.closeness(weights: distances, mode: graph.directed ? .in : .all, scaling: .wassermanFaust)
+        case .eigenvector:
+            // igraph answers all ones for a graph without edges; no ties means no centrality here.
+            graph.edges.isEmpty
+                ? Array(repeating: 0, count: graph.nodeCount) : try igraph.eigenvectorCentrality(weights: weights)
+        case .pagerank: try igraph.pagerank(damping: 0.85, weights: weights)
+        }
+    }
+}
+
+/// What community detection maximises.
+public enum CommunityObjective: String, CaseIterable, Sendable {
+    /// Newman–Girvan modularity with resolution γ (Reichardt & Bornholdt 2006): Σ_c [w_c/m − γ (s_c / 2m)²].
+    /// Compares each community with a degree-preserving random graph; γ = 1 is the usual choice.
+    case modularity
+    /// The constant Potts model (Traag, Van Dooren & Nesterov 2011): Σ_c [w_c − γ n_c² / 2]. A community is one
+    /// whose internal density (weight per pair of nodes) exceeds γ; free of modularity's resolution limit.
+    case cpm
 }
 
 /// A partition of a graph's nodes into communities.
@@ -100,27 +138,38 @@ public struct Communities: Sendable, Equatable {
     public var membership: [Int]
     /// The number of communities.
     public var count: Int
-    /// Newman–Girvan modularity (γ = 1) of `membership`, whatever resolution found it, so values compare
-    /// across resolutions; 0 for a graph without edges, where modularity is undefined.
+    /// Newman–Girvan modularity (γ = 1) of `membership`, whatever objective and resolution found it, so values
+    /// compare across runs; 0 for a graph without edges, where modularity is undefined.
     public var modularity: Double
+    /// The value of the objective that was maximised, at its resolution: modularity at γ, or CPM as igraph
+    /// reports it, (1 / 2m) Σ_c [2 w_c − γ n_c²] with m the total edge weight; 0 for a graph without edges.
+    public var quality: Double
 
-    public init(membership: [Int], count: Int, modularity: Double) {
+    /// A partition; `quality` defaults to `modularity` (the objective was modularity at γ = 1).
+    public init(membership: [Int], count: Int, modularity: Double, quality: Double? = nil) {
         self.membership = membership
         self.count = count
         self.modularity = modularity
+        self.quality = quality ?? modularity
     }
 }
 
-/// Finds communities by maximising modularity with the Leiden algorithm, seeded so the same graph and seed give
-/// the same partition.
+/// Finds communities with the Leiden algorithm, maximising modularity or CPM, seeded so the same graph, seed and
+/// objective give the same partition.
 ///
 /// Traag, Waltman & van Eck (2019), "From Louvain to Leiden: guaranteeing well-connected communities": every
 /// community is connected; each pass is roughly O(E), repeated until the partition is stable. With `weighted`,
-/// weights are tie strengths (larger = stronger) and must be finite and positive; `resolution` is modularity's
-/// γ (larger: more, smaller communities). Edge direction is ignored.
+/// weights are tie strengths (larger = stronger) and must be finite and positive. `resolution` is the
+/// objective's γ (larger: more, smaller communities): for modularity 1 is the usual value; for CPM it is a
+/// density, in weight per pair of nodes (`cpmDefaultResolution(of:weighted:)` gives a neutral one). Edge
+/// direction is ignored: a directed graph is read as undirected, with A→B and B→A as two parallel ties.
 public func communities(
-    of graph: WeightedGraph, weighted: Bool, seed: UInt64 = 1, resolution: Double = 1
+    of graph: WeightedGraph, weighted: Bool, seed: UInt64 = 1, objective: CommunityObjective = .modularity,
+    resolution: Double = 1
 ) throws -> Communities {
+    guard resolution.isFinite && resolution >= 0 else {
+        throw InvalidResolutionError(resolution: resolution)
+    }
     let weights = weighted ? try checkedWeights(of: graph) : nil
     let igraph = try IgraphGraph(
         vertexCount: graph.nodeCount, edges: graph.edges.map { IgraphGraph.Edge($0.source, $0.target) },
@@ -128,13 +177,33 @@ public func communities(
     guard !graph.edges.isEmpty else {
         return Communities(membership: Array(0..<graph.nodeCount), count: graph.nodeCount, modularity: 0)
     }
+    let leidenObjective: LeidenObjective = switch objective {
+    case .modularity: .modularity(resolution: resolution)
+    case .cpm: .cpm(resolution: resolution)
+    }
     let found = try igraph.leiden(
-        objective: .modularity(resolution: resolution), weights: weights, seed: seed, beta: 0.01,
-        iterations: .untilStable)
+        objective: leidenObjective, weights: weights, seed: seed, beta: 0.01, iterations: .untilStable)
     let membership = canonicalMembership(found.membership)
     return Communities(
         membership: membership, count: found.communityCount,
-        modularity: try igraph.modularity(membership: membership, weights: weights, resolution: 1))
+        modularity: try igraph.modularity(membership: membership, weights: weights, resolution: 1),
+        quality: found.quality)
+}
+
+/// A neutral CPM resolution for `graph`: its density, the total edge weight (the edge count when unweighted) per
+/// pair of nodes. At this γ, CPM equals Reichardt–Bornholdt's objective with an Erdős–Rényi null model at γ = 1:
+/// a community must be denser than the graph as a whole. 1 for a graph of fewer than two nodes.
+public func cpmDefaultResolution(of graph: WeightedGraph, weighted: Bool) -> Double {
+    let pairs = Double(graph.nodeCount) * Double(graph.nodeCount - 1) / 2
+    guard pairs > 0 else { return 1 }
+    let total = weighted ? graph.edges.reduce(0) { $0 + $1.weight } : Double(graph.edges.count)
+    return total / pairs
+}
+
+/// A resolution that is negative, infinite or NaN.
+public struct InvalidResolutionError: Error, Equatable, CustomStringConvertible {
+    public var resolution: Double
+    public var description: String { "resolution \(resolution) must be a finite number at least 0" }
 }
 
 /// The edge weights, or `InvalidWeightError` for the first one that is not finite and positive.

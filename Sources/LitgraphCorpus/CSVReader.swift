@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) with a header row naming
 /// the same columns as the JSON Lines reader: `id`, `title`, `abstract`, `date`, `authors` (`;`-separated),
-/// `doi`, `arxiv_id`. Column names are matched case-insensitively; unknown columns are ignored.
+/// `doi`, `arxiv_id`, `references` (`;`-separated). Column names are matched case-insensitively; unknown columns are ignored.
 public struct CSVReader: RecordReader {
     public init() {}
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads JSON Lines: one object per line with `id`, `title`, `abstract` and optional `date`, `year`,
-/// `authors`, `doi`, `arxiv_id`.
+/// `authors`, `doi`, `arxiv_id`, `references` (or OpenAlex's `referenced_works`).
 ///
 /// A record's own `id` is kept; one without an id gets `<file stem>-<line>`. Blank lines are skipped.
 ///
@@ -58,6 +58,8 @@ public struct JSONLinesReader: RecordReader {
 enum RecordKey: String, CaseIterable {
     case id, title, abstract, date, year, authors, doi
     case arxivID = "arxiv_id"
+    case references
+    case referencedWorks = "referenced_works"
 
     var index: Int {
         switch self {
@@ -69,6 +71,8 @@ enum RecordKey: String, CaseIterable {
         case .authors: 5
         case .doi: 6
         case .arxivID: 7
+        case .references: 8
+        case .referencedWorks: 9
         }
     }
 }
@@ -139,7 +143,7 @@ struct RecordFields {
         }
         return Paper(id: try string(.id) ?? defaultID, title: title, abstract: abstract,
                      date: date.map { String($0.prefix(10)) }, authors: authors,
-                     doi: try string(.doi), arxivID: try string(.arxivID), line: line)
+                     doi: try string(.doi), arxivID: try string(.arxivID), references: try references(), line: line)
     }
 
     /// True for `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally followed by a time (`T…`).

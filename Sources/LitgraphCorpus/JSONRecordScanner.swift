@@ -60,7 +60,7 @@ struct JSONRecordScanner {
                 switch match(key) {
                 case let .field(field):
                     let bit: UInt8 = 1 << UInt8(field.index)
-                    guard seen & bit == 0, let value = fieldValue(authors: field == .authors) else { return nil }
+                    guard seen & bit == 0, let value = fieldValue(authors: field == .authors || field == .references || field == .referencedWorks) else { return nil }
                     seen |= bit
                     values[field.index] = value
                 case .other:

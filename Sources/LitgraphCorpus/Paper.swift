@@ -11,11 +11,14 @@ public struct Paper: Sendable, Hashable, Codable {
     public var authors: [String]
     public var doi: String?
     public var arxivID: String?
+    /// The works this paper cites, as given by its record: ids, arXiv ids, DOIs or titles (see
+    /// `RecordFields.references()`); the store resolves them against its papers.
+    public var references: [String]
     /// The line of its input file where the record starts, for error messages (not stored).
     public var line: Int?
 
     public init(id: String, title: String, abstract: String, date: String? = nil, authors: [String] = [],
-                doi: String? = nil, arxivID: String? = nil, line: Int? = nil) {
+                doi: String? = nil, arxivID: String? = nil, references: [String] = [], line: Int? = nil) {
         self.id = id
         self.title = title
         self.abstract = abstract
@@ -23,12 +26,25 @@ public struct Paper: Sendable, Hashable, Codable {
         self.authors = authors
         self.doi = doi
         self.arxivID = arxivID
+        self.references = references
         self.line = line
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, abstract, date, authors, doi
+        case id, title, abstract, date, authors, doi, references
         case arxivID = "arxiv_id"
+    }
+
+    /// Decodes a paper; `references` may be absent (papers encoded before it existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+                  abstract: try c.decode(String.self, forKey: .abstract),
+                  date: try c.decodeIfPresent(String.self, forKey: .date),
+                  authors: try c.decode([String].self, forKey: .authors),
+                  doi: try c.decodeIfPresent(String.self, forKey: .doi),
+                  arxivID: try c.decodeIfPresent(String.self, forKey: .arxivID),
+                  references: try c.decodeIfPresent([String].self, forKey: .references) ?? [])
     }
 }
 

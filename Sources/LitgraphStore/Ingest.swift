@@ -81,6 +81,11 @@ extension Store {
                                      String(decoding: try encoder.encode(paper.authors), as: UTF8.self),
                                      paper.doi, paper.arxivID, file])
             }
+            try db.execute(sql: "DELETE FROM paper_reference WHERE paper_id = ?", arguments: [paper.id])
+            for (position, reference) in paper.references.enumerated() {
+                try db.execute(sql: "INSERT INTO paper_reference (paper_id, position, reference) VALUES (?, ?, ?)",
+                               arguments: [paper.id, position, reference])
+            }
             for entity in result.entities {
                 let id = try entityID(db, entity, catalogue: catalogue, cache: &entityIDs)
                 for surface in entity.surfaces { try addAlias(db, entityID: id, alias: surface) }

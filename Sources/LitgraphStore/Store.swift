@@ -72,6 +72,16 @@ public final class Store: Sendable {
             }
             try db.create(index: "mention_entity", on: "mention", columns: ["entity_id"])
         }
+        m.registerMigration("paper references") { db in
+            // The works each paper cites, as its record gave them; resolved against the papers when read
+            // (`citations()`), so a reference to a paper ingested later resolves then.
+            try db.create(table: "paper_reference") { t in
+                t.column("paper_id", .text).notNull().references("paper", column: "id", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("reference", .text).notNull()
+                t.primaryKey(["paper_id", "position"])
+            }
+        }
         return m
     }
 }

@@ -7,18 +7,6 @@ import LitgraphStore
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// The derived graphs `litgraph export` knows by name.
-enum GraphKind: String, CaseIterable, ExpressibleByArgument {
-    case cooccurrence, mention
-    case methodBenchmark = "method-benchmark"
-    case citation
-    case buildsOn = "builds-on"
-    case lineage
-
-    /// The kinds `exportGraph(kind:store:)` can build today.
-    static let available: [GraphKind] = [.cooccurrence, .mention]
-}
-
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a graph for Gephi, Cytoscape, networkx or VOSviewer.",
@@ -31,8 +19,7 @@ struct Export: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "The graph to write.")
-    var graph: GraphKind
+    @OptionGroup var graphOptions: GraphOptions
     @Option(help: "The file format.")
     var format: ExportFormat
     @Option(help: "Output file, or file prefix for csv and vosviewer.")
@@ -41,7 +28,7 @@ struct Export: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try Store(path: database.db)
-            let labeled = try exportGraph(kind: graph, store: store)
+            let labeled = try withMeasures(try graphOptions.build(from: store))
             let files = try GraphExport.files(labeled, format: format)
             guard let out else {
                 guard files.count == 1 else {
@@ -71,39 +58,6 @@ func exportPath(_ out: String, file: ExportFile, single: Bool) -> String {
     var base = out
     if base.lowercased().hasSuffix("." + file.fileExtension) { base.removeLast(file.fileExtension.count + 1) }
     return "\(base)-\(suffix).\(file.fileExtension)"
-}
-
-/// Builds the graph named `kind` from the stored mentions, with the node attributes every export carries.
-/// The one place a new graph kind is plugged in.
-func exportGraph(kind: GraphKind, store: Store) throws -> LabeledGraph {
-    let mentions = try store.mentions().map(\.analysisMention)
-    switch kind {
-    case .cooccurrence:
-        let graph = CooccurrenceGraph(mentions: mentions)
-        let years = Dictionary(try store.entities().map { ($0.name, $0.year) }, uniquingKeysWith: { a, _ in a })
-        let nodes = graph.entities.map { entity in
-            var attributes = [LabeledNode.Attribute("papers", .int(entity.papers))]
-            if let year = years[entity.name] ?? nil { attributes.append(.init("year", .int(year))) }
-            return LabeledNode(id: entity.name, label: entity.name, kind: entity.type.rawValue, attributes: attributes)
-        }
-        return try withMeasures(LabeledGraph(name: kind.rawValue, nodes: nodes, graph: graph.graph))
-    case .mention:
-        let graph = MentionGraph(mentions: mentions)
-        let papers = Dictionary(try store.papers().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // Papers and entities share one id space here, so each id names its side.
-        let paperNodes = graph.papers.map { id in
-            LabeledNode(id: "paper:" + id, label: papers[id]?.title ?? id, kind: "paper",
-                        attributes: papers[id]?.date.map { [.init("date", .string($0))] } ?? [])
-        }
-        let entityNodes = graph.entities.map { entity in
-            LabeledNode(id: "entity:" + entity.name, label: entity.name, kind: entity.type.rawValue,
-                        attributes: [.init("papers", .int(entity.papers))])
-        }
-        return try withMeasures(LabeledGraph(name: kind.rawValue, nodes: paperNodes + entityNodes, graph: graph.graph))
-    case .methodBenchmark, .citation, .buildsOn, .lineage:
-        throw UserError("the \(kind.rawValue) graph cannot be exported yet; available: "
-                        + GraphKind.available.map(\.rawValue).joined(separator: ", "))
-    }
 }
 
 /// `graph` with every centrality (weighted by its edge weights) and its Leiden cluster (seed 1, numbered from 1

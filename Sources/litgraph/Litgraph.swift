@@ -9,7 +9,8 @@ struct Litgraph: ParsableCommand {
         commandName: "litgraph",
         abstract: "Turn paper records into the methods, benchmarks and datasets a field uses, and how they connect.",
         subcommands: [Ingest.self, Extract.self, Papers.self, Top.self, Report.self, Search.self, Eval.self,
-                      Acronyms.self, Bench.self, Related.self, Export.self, Trends.self, Bursts.self]
+                      Acronyms.self, Bench.self, Related.self, Export.self, Trends.self, Bursts.self,
+                      CommunitiesCommand.self]
     )
 }
 

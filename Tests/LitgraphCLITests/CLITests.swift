@@ -154,7 +154,8 @@ func scratchDirectory() throws -> URL {
         let run = try litgraph(["top", "--type", "benchmark", "--limit", "5", "--format", "csv"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         let rows = run.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        #expect(rows.first?.map(String.init) == ["rank", "name", "type", "papers", "degree", "strength", "betweenness", "pagerank"])
+        #expect(rows.first?.map(String.init) == ["rank", "name", "type", "papers", "degree", "strength", "betweenness", "closeness",
+                                                  "eigenvector", "pagerank"])
         #expect(rows.count == 6)
         #expect(rows.dropFirst().allSatisfy { $0[2] == "benchmark" })
         let papers = rows.dropFirst().map { Int($0[3]) ?? 0 }

@@ -40,12 +40,15 @@ func referenceCooccurrence(_ dbPath: String) throws -> (entities: Set<String>, p
         #expect(try export("json", "g.json").stdout == "g.json\n")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(read("g.json").utf8)) as? [String: Any])
         let nodes = try #require(json["nodes"] as? [[String: Any]])
-        #expect(Set(nodes.compactMap { $0["id"] as? String }) == reference.entities)
+        // Entity nodes are named "entity:<name>" in every graph, so papers and entities never collide.
+        func name(_ id: Any?) -> String { String((id as? String ?? "").dropFirst("entity:".count)) }
+        #expect(nodes.allSatisfy { ($0["id"] as? String)?.hasPrefix("entity:") == true })
+        #expect(Set(nodes.map { name($0["id"]) }) == reference.entities)
         #expect(nodes.count == reference.entities.count)
         let edges = try #require(json["edges"] as? [[String: Any]])
         var weights: [[String]: Int] = [:]
         for e in edges {
-            let pair = [e["source"] as? String ?? "", e["target"] as? String ?? ""].sorted()
+            let pair = [name(e["source"]), name(e["target"])].sorted()
             #expect(weights.updateValue(Int(e["weight"] as? Double ?? 0), forKey: pair) == nil, "pair \(pair) twice")
         }
         #expect(weights == reference.pairs)
@@ -91,12 +94,14 @@ func referenceCooccurrence(_ dbPath: String) throws -> (entities: Set<String>, p
     @Test func exportsTheMentionGraphWithPapersAndEntities() throws {
         let dir = try scratchDirectory()
         _ = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
-        let mentions = try Store(path: dir.appendingPathComponent("litgraph.db").path).mentions()
+        let store = try Store(path: dir.appendingPathComponent("litgraph.db").path)
+        let mentions = try store.mentions()
         let run = try litgraph(["export", "--graph", "mention", "--format", "json"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let nodes = try #require(json["nodes"] as? [[String: Any]])
-        #expect(nodes.filter { $0["kind"] as? String == "paper" }.count == Set(mentions.map(\.paperID)).count)
+        // Every stored paper is a node, also one that mentions nothing.
+        #expect(nodes.filter { $0["kind"] as? String == "paper" }.count == (try store.paperCount()))
         #expect(nodes.filter { $0["kind"] as? String != "paper" }.count == Set(mentions.map(\.entity)).count)
         #expect((json["edges"] as? [Any])?.count == mentions.count)
         let maniskill = try #require(nodes.first { $0["id"] as? String == "paper:visual-rl-trending-5" })
@@ -104,12 +109,15 @@ func referenceCooccurrence(_ dbPath: String) throws -> (entities: Set<String>, p
         #expect(maniskill["date"] as? String == "2023-02")
     }
 
-    @Test func unbuiltKindsAndMissingOutputSayWhatToDo() throws {
+    @Test func everyKindExportsAndMissingOutputSaysWhatToDo() throws {
         let dir = try scratchDirectory()
-        _ = try litgraph(["ingest", bundledCorpus], in: dir)
-        let citation = try litgraph(["export", "--graph", "citation", "--format", "graphml"], in: dir)
-        #expect(citation.status != 0)
-        #expect(citation.stderr.contains("citation") && citation.stderr.contains("available: cooccurrence, mention"))
+        _ = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
+        for kind in ["cooccurrence", "mention", "method-benchmark", "citation", "builds-on", "lineage"] {
+            let run = try litgraph(["export", "--graph", kind, "--format", "graphml"], in: dir)
+            #expect(run.status == 0, "\(kind): \(run.stderr)")
+            let xml = try XMLDocument(xmlString: run.stdout, options: [])
+            #expect(try xml.nodes(forXPath: "//*[local-name()='node']").count > 0, "\(kind)")
+        }
         let csv = try litgraph(["export", "--graph", "cooccurrence", "--format", "csv"], in: dir)
         #expect(csv.status != 0)
         #expect(csv.stderr.contains("--out"))
