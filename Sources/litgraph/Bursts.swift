@@ -33,7 +33,7 @@ struct Bursts: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard limit >= 0 else { throw UserError("--limit must be 0 or more") }
-            let (series, _) = try slicing.series(from: try Store(path: database.db))
+            let (series, _) = try slicing.series(from: try Store(path: database.db), db: database.db)
             let options = BurstOptions(s: s, gamma: gamma, minDuration: minDuration)
             let bursts = try series.bursts(options: options).filter { type == nil || $0.type == type }.prefix(limit)
             let unit = slicing.by.rawValue

@@ -13,10 +13,30 @@ struct SeriesOptions: ParsableArguments {
     var by: TimeGranularity = .month
     @Flag(help: "Count each family of the catalogue's tree as one entity under its root (GRPO with DAPO and Dr. GRPO; GPT-4o and GPT-4V under GPT).")
     var family = false
+    @Option(name: .customLong("group"), help: ArgumentHelp(
+        "Count several entities as one, under a label: \"LABEL=NAME,NAME,…\" (repeatable).",
+        discussion: "A paper that mentions any member counts once for the group. Names may be aliases. Example: "
+            + "--group \"VLM reward models=VLM-RM,RL-VLM-F,RoVRM,VL-RewardBench\"."))
+    var groups: [String] = []
 
-    /// The store's papers per entity per slice; with `--family`, every entity is counted under its family's root.
-    func series(from store: Store) throws -> (series: TimeSeries, families: FamilyNames) {
-        let families = try FamilyNames(store: store, enabled: family)
+    /// The store's papers per entity per slice; with `--family`, every entity is counted under its family's root,
+    /// and every `--group` member under its group's label.
+    func series(from store: Store, db: String) throws -> (series: TimeSeries, families: FamilyNames) {
+        var families = try FamilyNames(store: store, enabled: family)
+        for spec in groups {
+            guard let eq = spec.firstIndex(of: "=") else {
+                throw UserError("--group should look like LABEL=NAME,NAME,…, found \"\(spec)\"")
+            }
+            let label = spec[..<eq].trimmingCharacters(in: .whitespaces)
+            let members = spec[spec.index(after: eq)...].split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !label.isEmpty, !members.isEmpty else {
+                throw UserError("--group needs a label and at least one name, found \"\(spec)\"")
+            }
+            var entities: [StoredEntity] = []
+            for member in members { entities.append(try resolveEntity(member, in: store, db: db)) }
+            families.addGroup(label, members: entities)
+        }
         let mentions = try store.mentions().map { m -> Mention in
             let (name, type) = families.group(m.entity, m.type)
             return Mention(paper: m.paperID, entity: name, type: type, count: m.count, introduced: m.role == .introduces)
@@ -30,6 +50,8 @@ struct SeriesOptions: ParsableArguments {
 struct FamilyNames {
     private var roots = EntityFamilies(parents: [])
     private var stored: [String: (name: String, type: EntityType)] = [:]
+    /// `--group` labels by the lower-cased names of their members, with the type of their first member.
+    private var grouped: [String: (name: String, type: EntityType)] = [:]
     var enabled: Bool
 
     init(store: Store, enabled: Bool) throws {
@@ -40,8 +62,19 @@ struct FamilyNames {
         for e in entities { stored[e.name.lowercased()] = (e.name, e.type) }
     }
 
+    /// Counts `members` under `label`; a group wins over the family an entity would be counted under.
+    mutating func addGroup(_ label: String, members: [StoredEntity]) {
+        guard let type = members.first?.type else { return }
+        for m in members { grouped[m.name.lowercased()] = (label, type) }
+        grouped[label.lowercased()] = (label, type)
+    }
+
+    /// The group label that `name` (a label, or a member) is counted under, if any.
+    func groupLabel(_ name: String) -> (String, EntityType)? { grouped[name.lowercased()] }
+
     /// The name and type an entity is counted under.
     func group(_ name: String, _ type: EntityType) -> (String, EntityType) {
+        if let g = grouped[name.lowercased()] { return g }
         guard enabled else { return (name, type) }
         let root = roots.root(of: name)
         return stored[root.lowercased()] ?? (root, type)
@@ -125,7 +158,7 @@ struct Trends: ParsableCommand {
             guard minPapers >= 0 else { throw UserError("--min-papers must be 0 or more") }
             guard fadeRatio >= 0 && fadeRatio <= 1 else { throw UserError("--fade-ratio must be between 0 and 1") }
             let store = try Store(path: database.db)
-            let (series, families) = try slicing.series(from: store)
+            let (series, families) = try slicing.series(from: store, db: database.db)
             if names.isEmpty {
                 var options = TrendOptions.defaults(for: slicing.by)
                 if let window { options.window = window }
@@ -136,8 +169,13 @@ struct Trends: ParsableCommand {
             } else {
                 var columns: [(String, EntityType)] = []
                 for name in names {
-                    let entity = try resolveEntity(name, in: store, db: database.db)
-                    let column = families.group(entity.name, entity.type)
+                    let column: (String, EntityType)
+                    if let label = families.groupLabel(name) {
+                        column = label
+                    } else {
+                        let entity = try resolveEntity(name, in: store, db: database.db)
+                        column = families.group(entity.name, entity.type)
+                    }
                     if !columns.contains(where: { $0.0 == column.0 }) { columns.append(column) }
                 }
                 try printTable(series, columns: columns)

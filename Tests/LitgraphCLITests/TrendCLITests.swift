@@ -113,6 +113,23 @@ import Testing
         #expect(csvRows(run.stdout) == [["year", "papers", "GPT"], ["2023", "56", "3"], ["2024", "89", "14"], ["2025", "20", "4"]])
     }
 
+    @Test func groupsCountAPaperOnceForAllTheirMembers() throws {
+        let dir = try ingested()
+        // GRPO (3 papers) and DeepSeek-R1 (4) share papers in 2025-Q1: the group counts each paper once.
+        let group = "GRPO-style=Group Relative Policy Optimization,DeepSeek-R1"
+        let run = try litgraph(["trends", "GRPO-style", "GRPO", "DeepSeek-R1", "--group", group, "--by", "quarter",
+                                "--since", "2025", "--format", "csv"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = csvRows(run.stdout)
+        // The group's members are counted under it, so the member names name the group too (one column).
+        #expect(rows.first == ["quarter", "papers", "GRPO-style"])
+        #expect(rows.dropFirst().first == ["2025-Q1", "20", "4"])
+        let bad = try litgraph(["trends", "--group", "no label here"], in: dir)
+        #expect(bad.status != 0 && bad.stderr.contains("LABEL=NAME"))
+        let unknown = try litgraph(["trends", "--group", "x=NoSuchMethodAnywhere"], in: dir)
+        #expect(unknown.status != 0 && unknown.stderr.contains("NoSuchMethodAnywhere"))
+    }
+
     @Test func unknownNameFailsWithSuggestions() throws {
         let dir = try ingested()
         let run = try litgraph(["trends", "GPRO"], in: dir)
