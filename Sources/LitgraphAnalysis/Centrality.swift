@@ -76,21 +76,49 @@ public struct InvalidWeightError: Error, Equatable, CustomStringConvertible {
 /// Throws `InvalidWeightError` when `weighted` and a weight is not finite and positive, and `IgraphError` for an
 /// edge to a node outside `0..<nodeCount`.
 public func centralities(of graph: WeightedGraph, weighted: Bool) throws -> Centralities {
-    let weights = weighted ? try checkedWeights(of: graph) : nil
-    let distances = weights?.map { 1 / $0 }
-    let igraph = try IgraphGraph(
-        vertexCount: graph.nodeCount, edges: graph.edges.map { IgraphGraph.Edge($0.source, $0.target) },
-        directed: graph.directed)
+    let prepared = try PreparedGraph(graph, weighted: weighted)
     return Centralities(
-        degree: try igraph.degree(mode: .all),
-        strength: try igraph.strength(weights: weights, mode: .all),
-        betweenness: try igraph.betweenness(weights: distances),
-        closeness: try igraph.closeness(
-            weights: distances, mode: graph.directed ? .in : .all, scaling: .wassermanFaust),
+        degree: try prepared.measure(.degree), strength: try prepared.measure(.strength),
+        betweenness: try prepared.measure(.betweenness), closeness: try prepared.measure(.closeness),
+        eigenvector: try prepared.measure(.eigenvector), pagerank: try prepared.measure(.pagerank))
+}
+
+/// Computes one measure of `centralities(of:weighted:)` alone, exactly as that function does, for callers that
+/// need one (or time one: `litgraph bench analysis`).
+public func centrality(_ measure: CentralityMeasure, of graph: WeightedGraph, weighted: Bool) throws -> [Double] {
+    try PreparedGraph(graph, weighted: weighted).measure(measure)
+}
+
+/// A graph handed to igraph once, with its checked weights and their `1 / weight` distances.
+private struct PreparedGraph {
+    let graph: WeightedGraph
+    let weights: [Double]?
+    let distances: [Double]?
+    let igraph: IgraphGraph
+
+    init(_ graph: WeightedGraph, weighted: Bool) throws {
+        self.graph = graph
+        weights = weighted ? try checkedWeights(of: graph) : nil
+        distances = weights?.map { 1 / $0 }
+        igraph = try IgraphGraph(
+            vertexCount: graph.nodeCount, edges: graph.edges.map { IgraphGraph.Edge($0.source, $0.target) },
+            directed: graph.directed)
+    }
+
+    func measure(_ measure: CentralityMeasure) throws -> [Double] {
+        switch measure {
+        case .degree: try igraph.degree(mode: .all)
+        case .strength: try igraph.strength(weights: weights, mode: .all)
+        case .betweenness: try igraph.betweenness(weights: distances)
+        case .closeness:
+            try igraph.closeness(weights: distances, mode: graph.directed ? .in : .all, scaling: .wassermanFaust)
         // igraph answers all ones for a graph without edges; no ties means no centrality here.
-        eigenvector: graph.edges.isEmpty
-            ? Array(repeating: 0, count: graph.nodeCount) : try igraph.eigenvectorCentrality(weights: weights),
-        pagerank: try igraph.pagerank(damping: 0.85, weights: weights))
+        case .eigenvector:
+            graph.edges.isEmpty
+                ? Array(repeating: 0, count: graph.nodeCount) : try igraph.eigenvectorCentrality(weights: weights)
+        case .pagerank: try igraph.pagerank(damping: 0.85, weights: weights)
+        }
+    }
 }
 
 /// A partition of a graph's nodes into communities.
