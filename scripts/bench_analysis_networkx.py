@@ -16,9 +16,10 @@ its peak memory, the same phases in one Python process:
   leiden        nx.community.louvain_communities(G, weight="weight", resolution=1, seed=1): networkx has no
                 Leiden; Louvain (Blondel et al. 2008) is the algorithm Leiden refines, on the same objective
 
-Reading the mentions is not timed (litgraph's mentions come from extraction, timed on its own). Peak memory is
-VmHWM after resetting it at the phase's start (writing 5 to /proc/self/clear_refs), so it includes what the
-process already holds (the mentions) -- litgraph measures the same way. With --litgraph FILE (the output of
+Reading the mentions is not timed (litgraph's mentions come from extraction, timed on its own). Each phase
+prints VmRSS at its start and its peak, VmHWM after resetting it at the phase's start (writing 5 to
+/proc/self/clear_refs), so both include what the process already holds (the mentions) -- litgraph measures
+the same way. With --litgraph FILE (the output of
 `litgraph bench analysis`) it ends with a table of both.
 """
 
@@ -46,11 +47,12 @@ def reset_peak():
         return False
 
 
-def peak_rss_mib():
+def peak_rss_mib(field="VmHWM:"):
+    """VmHWM (or another /proc/self/status field) in MiB, as litgraph prints it, or NA."""
     try:
         with open("/proc/self/status") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field):
                     return "%.1f" % (int(line.split()[1]) / 1024)
     except OSError:
         pass
@@ -59,13 +61,14 @@ def peak_rss_mib():
 
 def phase(name, body):
     """Runs body() as one timed phase, prints its line in litgraph's format and returns its result."""
+    start_mib = peak_rss_mib("VmRSS:")
     scope = "phase" if reset_peak() else "process"
     start = time.perf_counter()
     result = body()
     seconds = time.perf_counter() - start
-    PHASES[name] = {"seconds": "%.3f" % seconds, "peak_rss_mib": peak_rss_mib()}
-    print("bench tool=networkx phase=%s seconds=%s peak_rss_mib=%s peak_scope=%s"
-          % (name, PHASES[name]["seconds"], PHASES[name]["peak_rss_mib"], scope), flush=True)
+    PHASES[name] = {"seconds": "%.3f" % seconds, "rss_start_mib": start_mib, "peak_rss_mib": peak_rss_mib()}
+    print("bench tool=networkx phase=%s seconds=%s rss_start_mib=%s peak_rss_mib=%s peak_scope=%s"
+          % (name, PHASES[name]["seconds"], start_mib, PHASES[name]["peak_rss_mib"], scope), flush=True)
     return result
 
 
@@ -145,7 +148,8 @@ def table(ours, theirs, notes):
     names = ["generate", "read", "load-db", "extract", "cooccurrence", "graph", "pagerank"]
     names += [p for p in theirs if p.startswith("betweenness")] or ["betweenness"]
     names += ["leiden"]
-    header = ["phase", "litgraph s", "litgraph peak MiB", "networkx s", "networkx peak MiB", "networkx / litgraph"]
+    header = ["phase", "litgraph s", "litgraph MiB start/peak", "networkx s", "networkx MiB start/peak",
+              "networkx / litgraph"]
     rows = []
     for name in names:
         mine = ours.get("betweenness" if name.startswith("betweenness") else name)
@@ -155,8 +159,10 @@ def table(ours, theirs, notes):
         label = "leiden (networkx: louvain)" if name == "leiden" else name
         ratio = ("%.1fx" % (float(other["seconds"]) / float(mine["seconds"]))
                  if mine and other and float(mine["seconds"]) > 0 else "")
-        rows.append([label, mine["seconds"] if mine else "-", mine["peak_rss_mib"] if mine else "-",
-                     other["seconds"] if other else "-", other["peak_rss_mib"] if other else "-", ratio])
+        def memory(r):
+            return "%s / %s" % (r.get("rss_start_mib", "NA"), r["peak_rss_mib"]) if r else "-"
+        rows.append([label, mine["seconds"] if mine else "-", memory(mine),
+                     other["seconds"] if other else "-", memory(other), ratio])
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
     print()
     print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
@@ -221,8 +227,9 @@ def main():
                info.get("mentions", {}).get("count"), info.get("papers", {}).get("count", "?"), same),
             "Modularity (networkx's modularity function, weighted): litgraph Leiden %.6f (%d communities), "
             "networkx Louvain %.6f (%d communities)." % (q_leiden, len(leiden), q_louvain, len(louvain)),
-            "Peak MiB: VmHWM reset at each phase's start, so it includes what the process already holds "
-            "(the mentions, the graph); networkx has no extraction here (it reads litgraph's mentions).",
+            "MiB: resident at the phase's start (VmRSS) / peak during the phase (VmHWM, reset at its start), so "
+            "both include what the process already holds (the mentions, the graph); litgraph frees the papers "
+            "and trims its heap after extraction. networkx does no extraction here: it reads litgraph's mentions.",
             "networkx has no Leiden: its row is nx.community.louvain_communities(seed=1).",
         ]
         table(ours, PHASES, notes)

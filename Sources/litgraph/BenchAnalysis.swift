@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LitgraphAnalysis
 import LitgraphCorpus
 import LitgraphExtraction
@@ -17,7 +20,7 @@ struct BenchAnalysis: ParsableCommand {
             from a corpus file (--corpus: read, then extracted as `ingest` does, corpus-wide), or by default \
             are generated in memory: the same papers `litgraph bench corpus --papers N --seed S` writes, \
             without the JSON round trip. Prints one line per phase: "bench tool=litgraph phase=NAME seconds= \
-            peak_rss_mib= peak_scope=". peak_rss_mib is the process's VmHWM at the end of the phase after \
+            rss_start_mib= peak_rss_mib= peak_scope=". peak_rss_mib is the process's VmHWM at the end of the phase after \
             resetting it at the start (writing 5 to /proc/self/clear_refs), so it is the phase's peak including \
             what the process already holds (peak_scope=phase); where that reset is unavailable it is the peak \
             since the process started (peak_scope=process). Measures are weighted as `top` computes them: \
@@ -54,7 +57,10 @@ struct BenchAnalysis: ParsableCommand {
             emit("bench info=machine cores=\(ProcessInfo.processInfo.activeProcessorCount) "
                 + "peak_scope=\(PeakMemory.resetsPerPhase ? "phase" : "process")")
             let mentions = try loadMentions()
-            emit("bench info=mentions count=\(mentions.count) papers=\(Set(mentions.map(\.paper)).count)")
+            // The papers are freed by now; hand their pages back so later phases' peaks are not the papers'.
+            PeakMemory.releaseFreedPages()
+            guard !mentions.isEmpty else { throw UserError("no mentions to analyse") }
+            emit("bench info=mentions count=\(mentions.count) papers_with_mentions=\(Set(mentions.map(\.paper)).count)")
             if let mentionsOut { try Self.writeMentions(mentions, to: mentionsOut) }
 
             let cooccurrence = Phase.run("cooccurrence") { CooccurrenceGraph(mentions: mentions) }
@@ -76,6 +82,8 @@ struct BenchAnalysis: ParsableCommand {
     /// and generation are timed as phases of their own, and the papers are released before counting starts.
     func loadMentions() throws -> [Mention] {
         if let db {
+            // Store(path:) would create a missing database; an empty one has nothing to time.
+            guard FileManager.default.fileExists(atPath: db) else { throw UserError("\(db): no such database") }
             let store = try Store(path: db)
             return try Phase.run("load-db") { try store.mentions().map(\.analysisMention) }
         }
@@ -153,6 +161,7 @@ struct BenchAnalysis: ParsableCommand {
 /// One timed phase of the analysis benchmark: wall time on the calling thread and the phase's peak RSS.
 enum Phase {
     static func run<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let startKiB = residentKiB()
         PeakMemory.reset()
         let clock = ContinuousClock()
         let start = clock.now
@@ -160,10 +169,19 @@ enum Phase {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         emit("bench tool=litgraph phase=\(name) seconds=\(String(format: "%.3f", seconds)) "
-            + "peak_rss_mib=\(BenchExtract.mib(peakResidentKiB())) "
+            + "rss_start_mib=\(BenchExtract.mib(startKiB)) peak_rss_mib=\(BenchExtract.mib(peakResidentKiB())) "
             + "peak_scope=\(PeakMemory.resetsPerPhase ? "phase" : "process")")
         return result
     }
+}
+
+/// The process's current resident set size (VmRSS in /proc/self/status), in KiB; nil where there is no /proc.
+func residentKiB() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap { Int($0) }
+    }
+    return nil
 }
 
 /// Resets the kernel's peak-RSS mark (VmHWM) so each phase reports its own peak: Linux resets it when "5" is
@@ -177,5 +195,15 @@ enum PeakMemory {
         defer { try? handle.close() }
         do { try handle.write(contentsOf: Data("5".utf8)) } catch { return false }
         return true
+    }
+
+    /// Returns freed heap pages to the system with glibc's malloc_trim, which free() alone may keep resident;
+    /// looked up at run time (Glibc's Swift module does not export malloc.h), a no-op where it is missing.
+    static func releaseFreedPages() {
+        #if canImport(Glibc)
+        // RTLD_DEFAULT is the null handle in glibc.
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
+        #endif
     }
 }
