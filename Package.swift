@@ -41,7 +41,9 @@ let package = Package(
         .testTarget(name: "LitgraphCorpusTests", dependencies: ["LitgraphCorpus"]),
         .testTarget(name: "LitgraphExtractionTests", dependencies: ["LitgraphExtraction", "LitgraphCorpus"]),
         .testTarget(name: "LitgraphStoreTests", dependencies: ["LitgraphStore", "LitgraphExtraction", "LitgraphCorpus"]),
-        .testTarget(name: "LitgraphAnalysisTests", dependencies: ["LitgraphAnalysis", "IgraphKit", "LitgraphCorpus", "LitgraphExtraction"],
+        .testTarget(name: "LitgraphAnalysisTests", dependencies: [
+                        "LitgraphAnalysis", "IgraphKit", "LitgraphStore", "LitgraphExtraction", "LitgraphCorpus",
+                    ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LitgraphRenderTests", dependencies: ["LitgraphRender", "GraphvizKit", "LitgraphAnalysis"]),
         .testTarget(name: "LitgraphReportTests", dependencies: ["LitgraphReport", "LitgraphAnalysis", "LitgraphRender"]),

@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
 
-/// `litgraph bench`: the pieces of the extraction benchmark that `scripts/bench-extract` runs beside
-/// pyahocorasick and flashtext — a synthetic corpus, the matcher's names, and single-thread timings.
+/// `litgraph bench`: the pieces of the benchmarks: `scripts/bench-extract` runs corpus, names and extract beside
+/// pyahocorasick and flashtext; `scripts/bench-analysis` runs analysis beside networkx.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmark extraction: make a synthetic corpus, list the matcher's names, time extraction.",
+        abstract: "Benchmarks: make a synthetic corpus, list the matcher's names, time extraction and analysis.",
         discussion: """
-            scripts/bench-extract runs all three on one core and compares litgraph with pyahocorasick and \
-            flashtext on the same names and texts.
+            scripts/bench-extract runs corpus, names and extract on one core and compares litgraph with \
+            pyahocorasick and flashtext on the same names and texts; scripts/bench-analysis runs analysis \
+            beside networkx.
             """,
-        subcommands: [BenchCorpus.self, BenchNames.self, BenchExtract.self, BenchRead.self]
+        subcommands: [BenchCorpus.self, BenchNames.self, BenchExtract.self, BenchRead.self, BenchAnalysis.self]
     )
 }
 
