@@ -48,28 +48,44 @@ public enum TrendReport {
                           idPrefix: "cooc")
     }
 
-    /// Which methods are evaluated on which benchmarks and datasets: the bipartite slice of co-occurrence.
+    /// Which methods are evaluated on which benchmarks and datasets, from the role-aware method–benchmark graph
+    /// (both named by one paper in an evaluation role): the most mentioned methods of that graph, and the
+    /// benchmarks and datasets they are evaluated on most often (then the most mentioned, then by name).
     static func methodBenchmarkMap(_ c: ReportContent) throws -> NetworkMap {
-        let methods = c.top(.method, 25)
-        let targets = c.ranks.filter { $0.type != .method }.prefix(20)
-        let index = Dictionary(uniqueKeysWithValues: c.cooccurrence.entities.enumerated().map { ($1.name, $0) })
-        let methodIDs = Set(methods.compactMap { index[$0.name] })
-        let targetIDs = Set(targets.compactMap { index[$0.name] })
-        let edges = c.cooccurrence.edges.filter {
-            (methodIDs.contains($0.a) && targetIDs.contains($0.b)) || (methodIDs.contains($0.b) && targetIDs.contains($0.a))
+        let methods = Array(c.methodEvaluations.prefix(ReportParameters.mapMethods))
+        var evaluations: [String: Int] = [:], kind: [String: String] = [:]
+        for m in methods {
+            for t in m.targets {
+                evaluations[t.name, default: 0] += t.papers
+                kind[t.name] = t.type
+            }
         }
-        let linked = Set(edges.flatMap { [$0.a, $0.b] })
-        let shown = (methods + targets).filter { index[$0.name].map(linked.contains) ?? false }
-        let maxPapers = Double(shown.map(\.papers).max() ?? 1)
-        let nodes = shown.map { r in
-            MapNode(id: r.name, label: r.name, category: r.type.rawValue, size: Double(r.papers) / maxPapers,
-                    papers: r.papers)
+        func papers(_ name: String) -> Int { c.rankByName[name]?.papers ?? 0 }
+        let targets = evaluations.keys.sorted { a, b in
+            if evaluations[a]! != evaluations[b]! { return evaluations[a]! > evaluations[b]! }
+            if papers(a) != papers(b) { return papers(a) > papers(b) }
+            return ReportContent.nameOrder(a, b)
+        }.prefix(ReportParameters.mapTargets)
+        let shownTargets = Set(targets)
+        var edges: [MapEdge] = []
+        var linked = Set<String>()
+        for m in methods {
+            for t in m.targets where shownTargets.contains(t.name) {
+                edges.append(MapEdge(source: m.method, target: t.name, weight: Double(t.papers),
+                                     tooltip: "\(m.method) on \(t.name): \(t.papers) paper\(t.papers == 1 ? "" : "s")"))
+                linked.insert(m.method)
+                linked.insert(t.name)
+            }
         }
-        return NetworkMap(title: "Methods and what they are evaluated on: \(c.input.title)", nodes: nodes,
-                          edges: edges.map {
-                              MapEdge(source: c.cooccurrence.entities[$0.a].name, target: c.cooccurrence.entities[$0.b].name,
-                                      weight: Double($0.papers))
-                          },
-                          sizeMeaning: "papers mentioning it", weightMeaning: "papers naming both", idPrefix: "mb")
+        let shown = methods.map { ($0.method, EntityType.method.rawValue) }.filter { linked.contains($0.0) }
+            + targets.map { ($0, kind[$0]!) }
+        let maxPapers = Double(max(shown.map { papers($0.0) }.max() ?? 1, 1))
+        let nodes = shown.map { name, type in
+            MapNode(id: name, label: name, category: type, size: Double(papers(name)) / maxPapers, papers: papers(name),
+                    tooltip: "\(type); \(papers(name)) papers mention it")
+        }
+        return NetworkMap(title: "Methods and what they are evaluated on: \(c.input.title)", nodes: nodes, edges: edges,
+                          sizeMeaning: "papers mentioning it", weightMeaning: "papers evaluating the method on it",
+                          idPrefix: "mb")
     }
 }

@@ -19,12 +19,12 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try Store(path: database.db)
-            let papers = try store.papers()
-            guard !papers.isEmpty else { throw UserError("\(database.db) has no papers: run `litgraph ingest FILE…` first") }
-            let input = ReportInput(title: title, papers: papers.map { ReportPaper(id: $0.id, title: $0.title, date: $0.date) },
-                                    mentions: try store.mentions().map(\.analysisMention),
-                                    catalogueSize: try Catalogue.shipped().entries.count, mapSize: mapSize)
+            let corpus = try AnalysisInput(store: try Store(path: database.db))
+            guard !corpus.papers.isEmpty else {
+                throw UserError("\(database.db) has no papers: run `litgraph ingest FILE…` first")
+            }
+            let input = ReportInput(title: title, corpus: corpus, catalogueSize: try Catalogue.shipped().entries.count,
+                                    mapSize: mapSize)
             let files = try TrendReport.build(input)
             let folder = URL(fileURLWithPath: out)
             try TrendReport.write(files, to: folder)
