@@ -124,6 +124,15 @@ import Testing
         // The group's members are counted under it, so the member names name the group too (one column).
         #expect(rows.first == ["quarter", "papers", "GRPO-style"])
         #expect(rows.dropFirst().first == ["2025-Q1", "20", "4"])
+        // Bursts count the group as one entity (its members are not listed apart): GRPO-style fine-tuning bursts
+        // in 2025, by year at the defaults, where GRPO alone (3 papers) does not.
+        let bursts = try litgraph(["bursts", "--by", "year", "--group", group, "--format", "csv"], in: dir)
+        #expect(bursts.status == 0, "\(bursts.stderr)")
+        let burstRows = csvRows(bursts.stdout)
+        #expect(burstRows.count == 2 && burstRows[1].contains("GRPO-style") && burstRows[1].contains("2025"), "\(burstRows)")
+        let alone = try litgraph(["bursts", "--by", "year", "--format", "csv"], in: dir)
+        #expect(!alone.stdout.contains("GRPO"), "\(alone.stdout)")
+        #expect(!bursts.stdout.contains("DeepSeek-R1,"), "members are counted under the group: \(bursts.stdout)")
         let bad = try litgraph(["trends", "--group", "no label here"], in: dir)
         #expect(bad.status != 0 && bad.stderr.contains("LABEL=NAME"))
         let unknown = try litgraph(["trends", "--group", "x=NoSuchMethodAnywhere"], in: dir)
