@@ -357,9 +357,33 @@ public final class Extractor: Sendable {
             break
         }
         guard candidate else { return false }
+        // ASCII tokens (nearly all): the same tests on lower-cased bytes, without a String.
+        if !(tok.start..<tok.end).contains(where: { t[$0] >= 0x80 }) {
+            var lower = [UInt8](repeating: 0, count: tok.end - tok.start)
+            for k in tok.start..<tok.end { lower[k - tok.start] = Byte.lower(t[k]) }
+            func has(_ s: StaticString) -> Bool { Self.contains(lower, s) }
+            func ends(_ s: StaticString) -> Bool {
+                let n = s.utf8CodeUnitCount
+                return lower.count >= n && (0..<n).allSatisfy { lower[lower.count - n + $0] == s.utf8Start[$0] }
+            }
+            func starts(_ s: StaticString) -> Bool {
+                let n = s.utf8CodeUnitCount
+                return lower.count >= n && (0..<n).allSatisfy { lower[$0] == s.utf8Start[$0] }
+            }
+            return has("://") || starts("www.") || has(".io/") || has(".com/") || has(".org/") || ends(".github.io")
+                || has(".github.io")
+        }
         let s = t.string(tok.start, tok.end).lowercased()
         return s.contains("://") || s.hasPrefix("www.") || s.contains(".io/") || s.contains(".com/")
             || s.contains(".org/") || s.hasSuffix(".github.io") || s.contains(".github.io")
+    }
+
+    /// Whether `s` (ASCII) occurs in `bytes`. O(|bytes|·|s|).
+    static func contains(_ bytes: [UInt8], _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount, p = s.utf8Start
+        guard bytes.count >= n else { return false }
+        for i in 0...(bytes.count - n) where (0..<n).allSatisfy({ bytes[i + $0] == p[$0] }) { return true }
+        return false
     }
 
     /// The next whole-word occurrence of `needle` (exact bytes) at or after `from`.
