@@ -73,10 +73,10 @@ public enum AcronymDefinitions {
             /// A capitalised word, a truncation at best: "Accuracy (Acc)".
             case capitalised
         }
-        var chars: [UInt8]
+        var chars: ShortBytes
         /// Which characters are capitals in the short form: a capital taken from inside a word should be a
         /// capital there too ("Vision mOdel (CoLLaVO)").
-        var capital: [Bool]
+        var capital: ShortFlags
         var shape: Shape
         /// Lower-case letters: each may be spelled from inside a word ("DrQ", "KiTS").
         var lower: Int
@@ -90,8 +90,8 @@ public enum AcronymDefinitions {
     /// nothing.
     static func shortForm(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> ShortForm? {
         guard e > s, e - s <= 20, Byte.isAlnum(t[s]) else { return nil }
-        var chars: [UInt8] = []
-        var capital: [Bool] = []
+        var chars = ShortBytes()
+        var capital = ShortFlags()
         var upper = 0, lower = 0, digits = 0
         var innerUpper = false
         for k in s..<e {
@@ -242,7 +242,7 @@ public enum AcronymDefinitions {
     ]
 
     /// Whether the part can spell `chars[i]` with its first byte, or is the number word for that digit.
-    static func opens(_ t: UnsafeBufferPointer<UInt8>, _ part: Part, _ chars: [UInt8], _ i: Int) -> (Bool, number: Bool) {
+    static func opens(_ t: UnsafeBufferPointer<UInt8>, _ part: Part, _ chars: ShortBytes, _ i: Int) -> (Bool, number: Bool) {
         let c = chars[i]
         if Byte.lower(t[part.start]) == c { return (true, false) }
         if Byte.isDigit(c), numberWords[Int(c - 48)].contains(where: { t.lowerEquals(part.start, part.end, $0) }) {
@@ -273,8 +273,11 @@ public enum AcronymDefinitions {
         guard b > lowest else { return [] }
         // A long form does not end with a function word: "combining KAT and (CKAT)".
         guard !parts[b - 1].function else { return [Int?](repeating: nil, count: b - lowest) }
-        // cost[(p - lowest)·(m + 1) + i]: least cost for parts [p, b) to spell chars[i...] exactly.
-        var cost = [Int](repeating: none, count: (b - lowest + 1) * (m + 1))
+        // cost[(p - lowest)·(m + 1) + i]: least cost for parts [p, b) to spell chars[i...] exactly. A scratch
+        // table on the stack (small: parts × characters), not a heap array per candidate.
+        let cells = (b - lowest + 1) * (m + 1)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: cells) { cost in
+        cost.initialize(repeating: none)
         cost[(b - lowest) * (m + 1) + m] = 0
         var starts = [Int?](repeating: nil, count: b - lowest)
         for p in stride(from: b - 1, through: lowest, by: -1) {
@@ -308,6 +311,7 @@ public enum AcronymDefinitions {
             }
         }
         return starts
+        }
     }
 
     /// The start with the least cost among `alignments`, the latest (shortest long form) on a tie.
@@ -596,10 +600,11 @@ public enum AcronymDefinitions {
         }
         skipCommas()
         let w = word(endingAt: end, t)
-        if isWord(t, w, beforeMarks) {
+        let wk = WordKey(t, w.lowerBound, w.upperBound)
+        if beforeMarks.contains(wk) {
             end = w.lowerBound
             marked = true
-        } else if isWord(t, w, asBy) {
+        } else if asBy.contains(wk) {
             let v = word(endingAt: w.lowerBound, t)
             guard isWord(t, v, denoted) else { return nil }
             end = v.lowerBound
@@ -639,15 +644,16 @@ public enum AcronymDefinitions {
         guard marks <= 2 else { return nil }
         var marked = marks > 0
         var w = word(startingAt: k, t)
-        if isWord(t, w, standsRefers) {
+        let wk = WordKey(t, w.lowerBound, w.upperBound)
+        if standsRefers.contains(wk) {
             let v = word(startingAt: w.upperBound, t)
             guard isWord(t, v, forTo) else { return nil }
             k = v.upperBound
             marked = true
-        } else if isWord(t, w, denotesMeans) {
+        } else if denotesMeans.contains(wk) {
             k = w.upperBound
             marked = true
-        } else if isWord(t, w, copula) {
+        } else if copula.contains(wk) {
             marked = true
             let v = word(startingAt: w.upperBound, t)
             if isWord(t, v, shortWord) {
@@ -691,6 +697,70 @@ public enum AcronymDefinitions {
             k += 1
         }
         return AcronymDefinition(longStart: ls, longEnd: le, shortStart: s, shortEnd: e)
+    }
+}
+
+/// The at most 20 bytes of a short form in place (`ShortForm.chars`): candidates are many and short, and an
+/// array each cost two allocations per candidate.
+struct ShortBytes: Sendable {
+    private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    subscript(_ i: Int) -> UInt8 {
+        precondition(i >= 0 && i < count, "ShortBytes index out of range")
+        let shift = UInt64(8 &* (i & 7))
+        switch i >> 3 {
+        case 0: return UInt8(truncatingIfNeeded: words.0 >> shift)
+        case 1: return UInt8(truncatingIfNeeded: words.1 >> shift)
+        default: return UInt8(truncatingIfNeeded: words.2 >> shift)
+        }
+    }
+
+    mutating func append(_ b: UInt8) {
+        precondition(count < 24, "ShortBytes holds at most 24 bytes")
+        let v = UInt64(b) &<< UInt64(8 &* (count & 7))
+        switch count >> 3 {
+        case 0: words.0 |= v
+        case 1: words.1 |= v
+        default: words.2 |= v
+        }
+        count += 1
+    }
+
+    mutating func removeLast() {
+        precondition(count > 0, "ShortBytes is empty")
+        count -= 1
+        let keep = ~(UInt64(0xFF) &<< UInt64(8 &* (count & 7)))
+        switch count >> 3 {
+        case 0: words.0 &= keep
+        case 1: words.1 &= keep
+        default: words.2 &= keep
+        }
+    }
+
+    func contains(_ b: UInt8) -> Bool {
+        for i in 0..<count where self[i] == b { return true }
+        return false
+    }
+}
+
+/// Flags of a short form's characters as bits (`ShortForm.capital`), in place of an array of booleans.
+struct ShortFlags: Sendable {
+    private var bits: UInt32 = 0
+    private var count = 0
+
+    subscript(_ i: Int) -> Bool { bits & (1 << UInt32(i)) != 0 }
+
+    mutating func append(_ flag: Bool) {
+        if flag { bits |= 1 << UInt32(count) }
+        count += 1
+    }
+
+    mutating func removeLast() {
+        count -= 1
+        bits &= ~(1 << UInt32(count))
     }
 }
 
