@@ -157,9 +157,12 @@ enum IntroducedNames {
                             isCatalogued: (Int, Int) -> Bool) -> Introduction? {
         guard var colon = (0..<titleEnd).first(where: { t[$0] == 58 && $0 + 1 < titleEnd && t[$0 + 1] == 32 }),
               colon > 0, colon <= 80 else { return nil }
-        let tail = tokens.filter { $0.start > colon && $0.start < titleEnd }
+        // Tokens are in text order, starts and ends increasing: both filters select a contiguous run, found
+        // by binary search instead of a pass over the abstract's tokens.
+        let tailStart = tokens.partitionPoint { $0.start > colon }
+        let tail = Array(tokens[tailStart..<tokens.partitionPoint { $0.start >= titleEnd }])
         while colon > 0 && t[colon - 1] == 32 { colon -= 1 }
-        var words = tokens.filter { $0.end <= colon }
+        var words = Array(tokens[0..<tokens.partitionPoint { $0.end > colon }])
         // Surveys and overviews of a field introduce nothing of that name.
         if let opener = tail.first, surveys.contains(opener)
             || (tail.count > 1 && articles.contains(opener) && surveyOpeners.contains(tail[1])) {

@@ -147,3 +147,16 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return true
     }
 }
+
+extension Array where Element == Token {
+    /// The first index whose token satisfies `isAfter`, or `count`, for a predicate false on a prefix of the
+    /// tokens and true on the rest (tokens are in text order). O(log n) where `firstIndex(where:)` is O(n).
+    func partitionPoint(_ isAfter: (Token) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo &+ hi) >> 1
+            if isAfter(self[mid]) { hi = mid } else { lo = mid &+ 1 }
+        }
+        return lo
+    }
+}
