@@ -125,6 +125,19 @@ public final class Extractor: Sendable {
     /// A paper as the extractor reads it: title, a newline, abstract, as UTF-8 with typographic punctuation
     /// in ASCII (`Typography`); and where the title ends.
     static func bytes(of paper: Paper) -> (text: [UInt8], titleEnd: Int) {
+        // Usually the title has no typographic punctuation: then one buffer of the right size, filled once
+        // and rewritten as a whole (the rewrite is local to each character, so the title's bytes stay as they
+        // are and the newline is untouched).
+        if !paper.title.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) {
+            var text: [UInt8] = []
+            text.reserveCapacity(paper.title.utf8.count + 1 + paper.abstract.utf8.count)
+            text.append(contentsOf: paper.title.utf8)
+            let titleEnd = text.count
+            text.append(10)
+            text.append(contentsOf: paper.abstract.utf8)
+            Typography.asciiPunctuation(&text)
+            return (text, titleEnd)
+        }
         var title = Array(paper.title.utf8)
         Typography.asciiPunctuation(&title)
         var text = title
