@@ -635,15 +635,18 @@ public enum AcronymDefinitions {
         skipCommas()
         // Juxtaposed without a mark, two words often start with two letters by chance ("observe that OT").
         guard end > 0, marked || sf.chars.count >= 3 else { return nil }
-        let cs = clauseStart(t, before: end, maxWords: sf.chars.count * 2)
         if !marked && t[end - 1] != 45 {
             // The test below on the last part, before splitting the clause: that part runs from the last blank
-            // or hyphen before `end` (or from the clause start) to `end`.
+            // or hyphen before `end` (or from the clause start) to `end`. The clause start matters here only
+            // when the clause begins inside the last blank-separated word, which that word alone decides:
+            // allowed one word, `clauseStart` returns that same start, else one at or before the word's start
+            // (so at or before `p`), and only the last two words are walked for candidates this test rejects.
             var p = end
             while p > 0 && !isBlank(t[p - 1]) && t[p - 1] != 45 { p -= 1 }
-            let last = max(p, cs)
+            let last = max(p, clauseStart(t, before: end, maxWords: 1))
             guard last < end, sf.chars.contains(Byte.lower(t[last])) else { return nil }
         }
+        let cs = clauseStart(t, before: end, maxWords: sf.chars.count * 2)
         let ps = parts(t, cs, end)
         // Necessary before the costly alignment: some part spells the first character, and without a mark
         // the word right before the short form begins with one of its characters.

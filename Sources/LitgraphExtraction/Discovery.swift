@@ -52,14 +52,15 @@ enum DiscoveryRules {
                                    typeHint: IntroducedNames.typeHint(t, tokens, around: idx), longForm: d.longStart..<d.longEnd,
                                    introduced: isContribution(t, tokens, at: longIdx)))
         }
-        let definedShorts = Set(definitions.map { $0.shortStart })
+        // A few definitions per paper: a scan of them beats hashing every candidate token's offset.
+        func isDefinedShort(_ start: Int) -> Bool { definitions.contains { $0.shortStart == start } }
         // Two-letter tokens ("UN", "EU") are too often abbreviations of ordinary words to be names by context.
         // `nameMarked` first: without it `isName` fails, and it rules out nearly every token at no cost.
         for (i, tok) in tokens.enumerated() where tok.nameMarked && tok.end - tok.start >= 3
-            && !covered(tok.start, tok.end) && !definedShorts.contains(tok.start) {
+            && !covered(tok.start, tok.end) && !isDefinedShort(tok.start) {
             guard NameShape.isName(t, tok.start, tok.end), !isGenericModelClass(t, tok),
                   !isPluralAcronym(t, tok.start, tok.end),
-                  !terminology.contains(t.string(tok.start, tok.end)) else { continue }
+                  terminology.isEmpty || !terminology.contains(t.string(tok.start, tok.end)) else { continue }
             // Next to a cue noun: "the CATER dataset", "MuJoCo-based X environment".
             let before = i > 0 ? tokens[i - 1] : nil
             let after = i + 1 < tokens.count ? tokens[i + 1] : nil
@@ -93,7 +94,7 @@ enum DiscoveryRules {
             let end = items.reduce(hit.end) { max($0, $1.upperBound) }
             if endsInTasks(t, tokens, after: end) { continue }
             for item in items where !covered(item.lowerBound, item.upperBound)
-                && !terminology.contains(t.string(item.lowerBound, item.upperBound)) {
+                && (terminology.isEmpty || !terminology.contains(t.string(item.lowerBound, item.upperBound))) {
                 if !found.contains(where: { $0.start == item.lowerBound }) {
                     found.append(Discovery(start: item.lowerBound, end: item.upperBound, typeHint: type))
                 }
