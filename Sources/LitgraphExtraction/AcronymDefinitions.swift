@@ -38,7 +38,7 @@ public enum AcronymDefinitions {
         let n = text.count
         var i = 0
         while i < n {
-            i = nextByte(40, in: text, from: i) // "("
+            i = Byte.next(40, in: text, from: i) // "("
             guard i < n else { break }
             var close = i + 1
             while close < n && text[close] != 41 && text[close] != 40 && text[close] != 10 && close - i < 160 { close += 1 }
@@ -50,23 +50,6 @@ public enum AcronymDefinitions {
         }
         writtenOut(text, tokens: tokens, into: &result)
         return result.sorted { ($0.shortStart, $0.longStart) < ($1.shortStart, $1.longStart) }
-    }
-
-    /// The first index at or after `from` holding `byte`, or `text.count`: eight bytes at a time (SWAR; a
-    /// byte equal to it gets its high bit set, exactly, as no carry crosses a byte). O(n / 8) for a rare byte.
-    static func nextByte(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        let n = text.count
-        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let pattern = ones &* UInt64(byte)
-        var i = from
-        while i &+ 8 <= n {
-            let x = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self)) ^ pattern
-            let equal = ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
-            if equal != 0 { return i &+ equal.trailingZeroBitCount >> 3 }
-            i &+= 8
-        }
-        while i < n && text[i] != byte { i += 1 }
-        return i
     }
 
     /// The definitions in `text` as strings, in text order.

@@ -248,6 +248,8 @@ enum IntroducedNames {
         guard !n.isEmpty, t.count - from >= n.count else { return false }
         var i = from
         while i + n.count <= t.count {
+            i = Byte.next(n[0], in: t, from: i) // candidates eight bytes at a time
+            guard i + n.count <= t.count else { return false }
             if t[i] == n[0] {
                 var k = 1
                 while k < n.count && t[i + k] == n[k] { k += 1 }
