@@ -64,8 +64,10 @@ enum IntroducedNames {
         if let title = titlePrefix(t, titleEnd: titleEnd, tokens: tokens, isCatalogued: isCatalogued) {
             found.append(title)
         }
-        let abstractTokens = tokens.drop(while: { $0.start < titleEnd })
-        let toks = Array(abstractTokens)
+        // The abstract's tokens as a zero-based view of `tokens`, not a copy of them.
+        let firstAbstract = tokens.partitionPoint { $0.start >= titleEnd }
+        return tokens.withUnsafeBufferPointer { all in
+        let toks = UnsafeBufferPointer(rebasing: all[firstAbstract...])
         let openers = Self.openers
         var k = 0
         while k < toks.count {
@@ -103,10 +105,11 @@ enum IntroducedNames {
             k += 1
         }
         return found
+        }
     }
 
     /// True when "we" occurs in the sentence before token `k`.
-    static func sentenceHasWe(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], before k: Int) -> Bool {
+    static func sentenceHasWe(_ t: UnsafeBufferPointer<UInt8>, _ toks: UnsafeBufferPointer<Token>, before k: Int) -> Bool {
         var j = k - 1
         while j >= 0 && !toks[j].endsSentence {
             if we.contains(toks[j]) { return true }
@@ -121,7 +124,7 @@ enum IntroducedNames {
     }
 
     /// The first name-shaped token of the object noun phrase starting at `from`, within a short window.
-    static func object(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], from: Int, naming: Bool,
+    static func object(_ t: UnsafeBufferPointer<UInt8>, _ toks: UnsafeBufferPointer<Token>, from: Int, naming: Bool,
                        definitions: [AcronymDefinition]) -> Introduction? {
         let window = naming ? 3 : 10
         // "we build on X", "we develop upon X": X is what the paper builds on, not what it presents.
@@ -261,8 +264,10 @@ enum IntroducedNames {
     }
 
     /// Cue words that type a new name: the nearest one in its clause decides; method when none.
-    static func typeHint(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], around center: Int,
-                         window: Range<Int>? = nil) -> EntityType? {
+    /// `toks` is zero-based: the paper's tokens, or a view of some of them.
+    static func typeHint<Tokens: RandomAccessCollection<Token>>(_ t: UnsafeBufferPointer<UInt8>, _ toks: Tokens,
+                                                                 around center: Int, window: Range<Int>? = nil)
+        -> EntityType? where Tokens.Index == Int {
         let range = window ?? max(0, center - 4)..<min(toks.count, center + 8)
         var best: (distance: Int, type: EntityType)?
         for j in range {
