@@ -160,28 +160,30 @@ public final class Extractor: Sendable {
         return PaperEntities(id: paper.id, title: paper.title, entities: entities)
     }
 
-    /// Accumulates one paper's entities, keyed by lower-cased canonical name.
+    /// Accumulates one paper's entities, keyed by lower-cased canonical name. Entities sit in an array in
+    /// order of first addition and are updated in place there (a dictionary of values was read out, changed
+    /// and written back, copying an entity's surfaces on each change).
     private struct Builder {
-        var order: [String] = []
-        var byKey: [String: ExtractedEntity] = [:]
+        var entities: [ExtractedEntity] = []
+        /// Position in `entities` by lower-cased name.
+        var index: [String: Int] = [:]
         /// Byte ranges already counted as mentions, so a surface found twice is counted once.
         var covered: [Range<Int>] = []
 
         mutating func add(name: String, type: EntityType, surface: String, at range: Range<Int>,
                           catalogued: Bool, introduced: Bool = false, role: MentionRole) {
             let key = name.lowercased()
-            if var e = byKey[key] {
-                if !e.surfaces.contains(surface) { e.surfaces.append(surface) }
-                e.count += 1
-                e.firstOffset = min(e.firstOffset, range.lowerBound)
-                e.introduced = e.introduced || introduced
-                e.mentionRole = RoleRules.stronger(e.mentionRole, role)
-                byKey[key] = e
+            if let i = index[key] {
+                if !entities[i].surfaces.contains(surface) { entities[i].surfaces.append(surface) }
+                entities[i].count += 1
+                entities[i].firstOffset = min(entities[i].firstOffset, range.lowerBound)
+                entities[i].introduced = entities[i].introduced || introduced
+                entities[i].mentionRole = RoleRules.stronger(entities[i].mentionRole, role)
             } else {
-                order.append(key)
-                byKey[key] = ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
-                                             count: 1, catalogued: catalogued, firstOffset: range.lowerBound,
-                                             mentionRole: role)
+                index[key] = entities.count
+                entities.append(ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
+                                                count: 1, catalogued: catalogued, firstOffset: range.lowerBound,
+                                                mentionRole: role))
             }
             covered.append(range)
         }
@@ -254,15 +256,15 @@ public final class Extractor: Sendable {
         var typed = Set<String>()
         for intro in intros {
             if let entry = hit(covering: intro.start, intro.end) {
-                b.byKey[entry.name.lowercased()]?.introduced = true
+                if let i = b.index[entry.name.lowercased()] { b.entities[i].introduced = true }
                 continue
             }
             let surface = t.string(intro.start, intro.end)
             let key = surface.lowercased()
-            if b.byKey[key] != nil {
+            if let i = b.index[key] {
                 // Seen before (title, then "we introduce X, a dataset"): the first cue that types it wins.
-                b.byKey[key]?.introduced = true
-                if let hint = intro.typeHint, !typed.contains(key) { b.byKey[key]?.type = hint; typed.insert(key) }
+                b.entities[i].introduced = true
+                if let hint = intro.typeHint, !typed.contains(key) { b.entities[i].type = hint; typed.insert(key) }
                 continue
             }
             if intro.typeHint != nil { typed.insert(key) }
@@ -306,36 +308,36 @@ public final class Extractor: Sendable {
             let owner: String?
             if let e = exactHit(d.shortStart, d.shortEnd) ?? exactHit(d.longStart, d.longEnd) {
                 owner = e.name
-            } else if let known = b.byKey[short.lowercased()] {
-                owner = known.name
+            } else if let known = b.index[short.lowercased()] {
+                owner = b.entities[known].name
             } else {
                 owner = nil
             }
-            guard let name = owner, var entity = b.byKey[name.lowercased()] else { continue }
-            for surface in [long, short] where !entity.surfaces.contains(surface) {
-                entity.surfaces.append(surface)
+            guard let name = owner, let i = b.index[name.lowercased()] else { continue }
+            for surface in [long, short] where !b.entities[i].surfaces.contains(surface) {
+                b.entities[i].surfaces.append(surface)
                 localAliases.append((surface, name))
             }
-            b.byKey[name.lowercased()] = entity
             for r in [d.longStart..<d.longEnd, d.shortStart..<d.shortEnd] where !b.isCovered(r) { b.covered.append(r) }
         }
 
         // Count later mentions of new names and paper-local aliases that the automaton does not know.
         for (surface, name) in newNames.map({ ($0.name, $0.name) }) + localAliases {
             let needle = Array(surface.utf8)
+            let entity = b.index[name.lowercased()]
             var from = 0
             while let r = Self.find(needle, in: t, from: from) {
                 from = r.upperBound
                 if b.isCovered(r) { continue }
                 b.covered.append(r)
-                let key = name.lowercased()
-                b.byKey[key]?.count += 1
-                if let current = b.byKey[key]?.mentionRole {
-                    b.byKey[key]?.mentionRole = RoleRules.stronger(current, role(r.lowerBound, r.upperBound))
+                if let i = entity {
+                    b.entities[i].count += 1
+                    b.entities[i].mentionRole = RoleRules.stronger(b.entities[i].mentionRole,
+                                                                   role(r.lowerBound, r.upperBound))
                 }
             }
         }
-        return b.order.compactMap { b.byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+        return b.entities.sorted { $0.firstOffset < $1.firstOffset }
     }
 
     /// Whether a paper's long form names the same thing as a catalogue spelling: at least half of the
