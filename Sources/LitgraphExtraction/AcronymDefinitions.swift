@@ -272,19 +272,49 @@ public enum AcronymDefinitions {
     /// O((b - lowest)·|SF|·word length).
     static func alignments(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
                            to b: Int) -> [Int?] {
+        guard b > lowest else { return [] }
+        var starts = [Int?](repeating: nil, count: b - lowest)
+        alignStarts(t, parts, sf, from: lowest, to: b) { p, cost in starts[p - lowest] = cost }
+        return starts
+    }
+
+    /// The start with the least cost among `alignments` and at most `maxCost`, the latest (shortest long
+    /// form) on a tie; without building the array of costs.
+    static func bestAlignment(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
+                              to b: Int, maxCost: Int = .max) -> Int? {
+        var best: (cost: Int, a: Int)?
+        // Starts come latest first: a later start keeps its place on a tie.
+        alignStarts(t, parts, sf, from: lowest, to: b) { p, c in
+            if c <= maxCost && (best == nil || c < best!.cost) { best = (c, p) }
+        }
+        return best?.a
+    }
+
+    /// The cost of the alignment that starts at `lowest` (`alignments(…)[0]`), without the array of costs.
+    static func alignmentCost(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
+                              to b: Int) -> Int? {
+        var first: Int?
+        alignStarts(t, parts, sf, from: lowest, to: b) { p, c in if p == lowest { first = c } }
+        return first
+    }
+
+    /// The dynamic programme of `alignments`: calls `visit(a, cost)` for each start a in [lowest, b) that
+    /// can spell the short form, from b - 1 down to `lowest`.
+    @inline(__always)
+    static func alignStarts(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
+                            to b: Int, _ visit: (Int, Int) -> Void) {
         let chars = sf.chars
         let m = chars.count
         let none = Int.max
-        guard b > lowest else { return [] }
+        guard b > lowest else { return }
         // A long form does not end with a function word: "combining KAT and (CKAT)".
-        guard !parts[b - 1].function else { return [Int?](repeating: nil, count: b - lowest) }
+        guard !parts[b - 1].function else { return }
         // cost[(p - lowest)·(m + 1) + i]: least cost for parts [p, b) to spell chars[i...] exactly. A scratch
         // table on the stack (small: parts × characters), not a heap array per candidate.
         let cells = (b - lowest + 1) * (m + 1)
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: cells) { cost in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: cells) { cost in
         cost.initialize(repeating: none)
         cost[(b - lowest) * (m + 1) + m] = 0
-        var starts = [Int?](repeating: nil, count: b - lowest)
         for p in stride(from: b - 1, through: lowest, by: -1) {
             let part = parts[p]
             let row = (p - lowest) * (m + 1), next = row + m + 1
@@ -312,21 +342,10 @@ public enum AcronymDefinitions {
                 cost[row + i] = min(spelled, canSkip ? cost[next + i] : none)
             }
             if !part.joined && spells != none && Byte.isAlnum(t[part.start]) {
-                starts[p - lowest] = part.function ? spells + functionStartCost : spells
+                visit(p, part.function ? spells + functionStartCost : spells)
             }
         }
-        return starts
         }
-    }
-
-    /// The start with the least cost among `alignments`, the latest (shortest long form) on a tie.
-    static func bestStart(_ costs: [Int?], from lowest: Int, maxCost: Int = .max) -> Int? {
-        var best: (cost: Int, a: Int)?
-        for (k, c) in costs.enumerated().reversed() {
-            guard let c, c <= maxCost else { continue }
-            if best == nil || c < best!.cost { best = (c, lowest + k) }
-        }
-        return best?.a
     }
 
     // MARK: Long form (SF)
@@ -367,7 +386,7 @@ public enum AcronymDefinitions {
             guard let sf = shortForm(t, ws, we), sf.shape == .acronym else { continue }
             let ps = parts(t, clauseStart(t, before: end, maxWords: min(sf.chars.count + 5, sf.chars.count * 2)), end)
             if !ps.isEmpty,
-               let a = bestStart(alignments(t, ps, sf, from: 0, to: ps.count), from: 0, maxCost: sf.lower),
+               let a = bestAlignment(t, ps, sf, from: 0, to: ps.count, maxCost: sf.lower),
                let d = checked(t, ps[a].start, ps[ps.count - 1].end, ws, we) {
                 return d
             }
@@ -399,7 +418,7 @@ public enum AcronymDefinitions {
             // and spell the short form on word beginnings only.
             let wide = parts(t, clauseStart(t, before: end, maxWords: maxWords, commas: true), end)
             if wide.count > ps.count,
-               let a = bestStart(alignments(t, wide, sf, from: 0, to: wide.count), from: 0, maxCost: 0) {
+               let a = bestAlignment(t, wide, sf, from: 0, to: wide.count, maxCost: 0) {
                 return checked(t, wide[a].start, wide[wide.count - 1].end, s, e)
             }
             if fallback, let (a, b) = schwartzHearst(t, ps, s, e) {
@@ -410,7 +429,7 @@ public enum AcronymDefinitions {
             // Only a spelling on word beginnings, two words at least: "parts per million (ppm)"; "(see)",
             // "(ours)" and "(resp)" spell nothing before them.
             let last = ps.count
-            guard let a = bestStart(alignments(t, ps, sf, from: 0, to: last), from: 0, maxCost: 0),
+            guard let a = bestAlignment(t, ps, sf, from: 0, to: last, maxCost: 0),
                   ps[a..<last].filter({ !$0.function && !$0.joined }).count >= 2 else { return nil }
             return checked(t, ps[a].start, ps[last - 1].end, s, e)
         case .letter:
@@ -436,7 +455,7 @@ public enum AcronymDefinitions {
             // Words left out need a spelling on word beginnings; one that takes inner letters ("DeepMind
             // Control Suite (DMC)") keeps the words up to the parenthesis, as Schwartz–Hearst would.
             let maxCost = b == ps.count ? Int.max : sf.lower
-            if let a = bestStart(alignments(t, ps, sf, from: 0, to: b), from: 0, maxCost: maxCost) { return (a, b) }
+            if let a = bestAlignment(t, ps, sf, from: 0, to: b, maxCost: maxCost) { return (a, b) }
             // Cut between words, not inside "Auto-encoders".
             repeat { b -= 1 } while b > 0 && ps[b].joined
             dropped += 1
@@ -510,7 +529,7 @@ public enum AcronymDefinitions {
             if !ps[b - 1].function && !ps[b - 1].joined { contentParts += 1 }
             if contentParts > sf.chars.count { break }
             if ps[b - 1].function { continue }
-            if let c = alignments(t, ps, sf, from: 0, to: b)[0], c <= maxCost, best == nil || c < best!.cost {
+            if let c = alignmentCost(t, ps, sf, from: 0, to: b), c <= maxCost, best == nil || c < best!.cost {
                 best = (c, b)
             }
         }
@@ -635,7 +654,7 @@ public enum AcronymDefinitions {
         // the word right before the short form begins with one of its characters.
         guard !ps.isEmpty, ps.contains(where: { opens(t, $0, sf.chars, 0).0 }),
               marked || sf.chars.contains(Byte.lower(t[ps[ps.count - 1].start])) else { return nil }
-        guard let a = bestStart(alignments(t, ps, sf, from: 0, to: ps.count), from: 0, maxCost: sf.lower),
+        guard let a = bestAlignment(t, ps, sf, from: 0, to: ps.count, maxCost: sf.lower),
               isPhrase(t, ps[a...]) else { return nil }
         return checked(t, ps[a].start, ps[ps.count - 1].end, s, e)
     }
