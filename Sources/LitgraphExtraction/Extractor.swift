@@ -52,6 +52,9 @@ public final class Extractor: Sendable {
     /// context that turn out to be known ones.
     let normalizedIndex: [String: Int]
 
+    /// Per catalogue entry, the `longFormWords` of each of its spellings, for `sameLongFormAsSurface`.
+    let surfaceWords: [[Set<String>]]
+
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         self.entries = catalogue.entries
@@ -64,6 +67,7 @@ public final class Extractor: Sendable {
             }
         }
         normalizedIndex = index
+        surfaceWords = catalogue.entries.map { $0.surfaces.map(Self.longFormWords) }
     }
 
     /// Matcher patterns for every surface of every entry, plus the run-together spelling of names written
@@ -212,9 +216,8 @@ public final class Extractor: Sendable {
         var redefined = Set<String>()
         for d in definitions {
             guard let h = raw.first(where: { $0.start == d.shortStart && $0.end == d.shortEnd }) else { continue }
-            let entry = entries[Int(h.value)]
             let known = raw.contains { $0.value == h.value && $0.start >= d.longStart && $0.end <= d.longEnd }
-                || entry.surfaces.contains { Self.sameLongForm($0, t.string(d.longStart, d.longEnd)) }
+                || sameLongFormAsSurface(Int(h.value), Self.longFormWords(t.string(d.longStart, d.longEnd)))
             if !known { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
         }
         let hits = raw.filter { h in
@@ -344,14 +347,26 @@ public final class Extractor: Sendable {
     /// paper's content words (plural "s" aside) occur in it. "Google Street View House Number" is SVHN's
     /// "Street View House Numbers"; "context-free grammar" is not CFG's "Classifier-Free Guidance".
     static func sameLongForm(_ catalogued: String, _ written: String) -> Bool {
-        func words(_ s: String) -> Set<String> {
-            Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { w in
-                w.count > 3 && w.hasSuffix("s") ? String(w.dropLast()) : String(w)
-            }.filter { !AcronymDefinitions.skippable.contains($0) })
-        }
-        let a = words(catalogued), b = words(written)
+        sameLongForm(longFormWords(catalogued), longFormWords(written))
+    }
+
+    /// `sameLongForm` on the words of both sides (`longFormWords`).
+    static func sameLongForm(_ a: Set<String>, _ b: Set<String>) -> Bool {
         guard !b.isEmpty else { return false }
         return Double(a.intersection(b).count) >= Double(b.count) / 2
+    }
+
+    /// The content words `sameLongForm` compares: lower-cased, a plural "s" dropped, small words left out.
+    static func longFormWords(_ s: String) -> Set<String> {
+        Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { w in
+            w.count > 3 && w.hasSuffix("s") ? String(w.dropLast()) : String(w)
+        }.filter { !AcronymDefinitions.skippable.contains($0) })
+    }
+
+    /// Whether a paper's long form (its `longFormWords`) names the same thing as some spelling of catalogue
+    /// entry `entry`, whose spellings' words are built once with the extractor, not per definition.
+    func sameLongFormAsSurface(_ entry: Int, _ written: Set<String>) -> Bool {
+        surfaceWords[entry].contains { Self.sameLongForm($0, written) }
     }
 
     /// The end of " V2" / " v1.5" right after a name, when it ends a word; nil otherwise.

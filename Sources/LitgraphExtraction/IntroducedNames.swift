@@ -217,9 +217,11 @@ enum IntroducedNames {
             // Hyphenated words give one initial per part: "Fine-Tuning" → F, T.
             var k = w.start
             var partStart = true
+            var small: Bool?  // whether the word is a small word: decided once per word, at its first initial
             while k < w.end {
                 if partStart, Byte.isAlnum(t[k]) {
-                    let isSmall = Self.prefixSmallWords.contains(t.string(w.start, w.end).lowercased())
+                    let isSmall = small ?? Self.prefixSmallWords.contains(t.string(w.start, w.end).lowercased())
+                    small = isSmall
                     all.append(Byte.lower(t[k]))
                     if !isSmall { required.append(Byte.lower(t[k])) }
                     partStart = false
