@@ -38,7 +38,8 @@ public enum AcronymDefinitions {
         let n = text.count
         var i = 0
         while i < n {
-            guard text[i] == 40 else { i += 1; continue } // "("
+            i = Byte.next(40, in: text, from: i) // "("
+            guard i < n else { break }
             var close = i + 1
             while close < n && text[close] != 41 && text[close] != 40 && text[close] != 10 && close - i < 160 { close += 1 }
             guard close < n, text[close] == 41 else { i += 1; continue }
@@ -73,10 +74,10 @@ public enum AcronymDefinitions {
             /// A capitalised word, a truncation at best: "Accuracy (Acc)".
             case capitalised
         }
-        var chars: [UInt8]
+        var chars: ShortBytes
         /// Which characters are capitals in the short form: a capital taken from inside a word should be a
         /// capital there too ("Vision mOdel (CoLLaVO)").
-        var capital: [Bool]
+        var capital: ShortFlags
         var shape: Shape
         /// Lower-case letters: each may be spelled from inside a word ("DrQ", "KiTS").
         var lower: Int
@@ -90,8 +91,8 @@ public enum AcronymDefinitions {
     /// nothing.
     static func shortForm(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> ShortForm? {
         guard e > s, e - s <= 20, Byte.isAlnum(t[s]) else { return nil }
-        var chars: [UInt8] = []
-        var capital: [Bool] = []
+        var chars = ShortBytes()
+        var capital = ShortFlags()
         var upper = 0, lower = 0, digits = 0
         var innerUpper = false
         for k in s..<e {
@@ -171,8 +172,12 @@ public enum AcronymDefinitions {
 
     /// A stop byte ends a long form: clause and sentence punctuation, brackets, quotes, a newline.
     @inline(__always) static func isStop(_ b: UInt8, commas: Bool = false) -> Bool {
-        (b == 44 && !commas) || b == 59 || b == 58 || b == 40 || b == 41 || b == 91 || b == 93 || b == 123 || b == 125
-            || b == 34 || b == 33 || b == 63 || b == 61 || b == 10
+        // One bit test, where a chain of comparisons compiled to a jump table per byte. Below 64: ; : ( ) " !
+        // ? = and the newline (the comma apart); from 64 to 127, less 64: [ ] { }.
+        let below64: UInt64 = 1 << 59 | 1 << 58 | 1 << 40 | 1 << 41 | 1 << 34 | 1 << 33 | 1 << 63 | 1 << 61 | 1 << 10
+        let above64: UInt64 = 1 << (91 - 64) | 1 << (93 - 64) | 1 << (123 - 64) | 1 << (125 - 64)
+        if b < 64 { return (commas ? below64 : below64 | 1 << 44) >> UInt64(b) & 1 != 0 }
+        return b < 128 && above64 >> UInt64(b &- 64) & 1 != 0
     }
 
     @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 }
@@ -242,7 +247,7 @@ public enum AcronymDefinitions {
     ]
 
     /// Whether the part can spell `chars[i]` with its first byte, or is the number word for that digit.
-    static func opens(_ t: UnsafeBufferPointer<UInt8>, _ part: Part, _ chars: [UInt8], _ i: Int) -> (Bool, number: Bool) {
+    static func opens(_ t: UnsafeBufferPointer<UInt8>, _ part: Part, _ chars: ShortBytes, _ i: Int) -> (Bool, number: Bool) {
         let c = chars[i]
         if Byte.lower(t[part.start]) == c { return (true, false) }
         if Byte.isDigit(c), numberWords[Int(c - 48)].contains(where: { t.lowerEquals(part.start, part.end, $0) }) {
@@ -267,16 +272,49 @@ public enum AcronymDefinitions {
     /// O((b - lowest)·|SF|·word length).
     static func alignments(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
                            to b: Int) -> [Int?] {
+        guard b > lowest else { return [] }
+        var starts = [Int?](repeating: nil, count: b - lowest)
+        alignStarts(t, parts, sf, from: lowest, to: b) { p, cost in starts[p - lowest] = cost }
+        return starts
+    }
+
+    /// The start with the least cost among `alignments` and at most `maxCost`, the latest (shortest long
+    /// form) on a tie; without building the array of costs.
+    static func bestAlignment(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
+                              to b: Int, maxCost: Int = .max) -> Int? {
+        var best: (cost: Int, a: Int)?
+        // Starts come latest first: a later start keeps its place on a tie.
+        alignStarts(t, parts, sf, from: lowest, to: b) { p, c in
+            if c <= maxCost && (best == nil || c < best!.cost) { best = (c, p) }
+        }
+        return best?.a
+    }
+
+    /// The cost of the alignment that starts at `lowest` (`alignments(…)[0]`), without the array of costs.
+    static func alignmentCost(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
+                              to b: Int) -> Int? {
+        var first: Int?
+        alignStarts(t, parts, sf, from: lowest, to: b) { p, c in if p == lowest { first = c } }
+        return first
+    }
+
+    /// The dynamic programme of `alignments`: calls `visit(a, cost)` for each start a in [lowest, b) that
+    /// can spell the short form, from b - 1 down to `lowest`.
+    @inline(__always)
+    static func alignStarts(_ t: UnsafeBufferPointer<UInt8>, _ parts: [Part], _ sf: ShortForm, from lowest: Int,
+                            to b: Int, _ visit: (Int, Int) -> Void) {
         let chars = sf.chars
         let m = chars.count
         let none = Int.max
-        guard b > lowest else { return [] }
+        guard b > lowest else { return }
         // A long form does not end with a function word: "combining KAT and (CKAT)".
-        guard !parts[b - 1].function else { return [Int?](repeating: nil, count: b - lowest) }
-        // cost[(p - lowest)·(m + 1) + i]: least cost for parts [p, b) to spell chars[i...] exactly.
-        var cost = [Int](repeating: none, count: (b - lowest + 1) * (m + 1))
+        guard !parts[b - 1].function else { return }
+        // cost[(p - lowest)·(m + 1) + i]: least cost for parts [p, b) to spell chars[i...] exactly. A scratch
+        // table on the stack (small: parts × characters), not a heap array per candidate.
+        let cells = (b - lowest + 1) * (m + 1)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: cells) { cost in
+        cost.initialize(repeating: none)
         cost[(b - lowest) * (m + 1) + m] = 0
-        var starts = [Int?](repeating: nil, count: b - lowest)
         for p in stride(from: b - 1, through: lowest, by: -1) {
             let part = parts[p]
             let row = (p - lowest) * (m + 1), next = row + m + 1
@@ -304,20 +342,10 @@ public enum AcronymDefinitions {
                 cost[row + i] = min(spelled, canSkip ? cost[next + i] : none)
             }
             if !part.joined && spells != none && Byte.isAlnum(t[part.start]) {
-                starts[p - lowest] = part.function ? spells + functionStartCost : spells
+                visit(p, part.function ? spells + functionStartCost : spells)
             }
         }
-        return starts
-    }
-
-    /// The start with the least cost among `alignments`, the latest (shortest long form) on a tie.
-    static func bestStart(_ costs: [Int?], from lowest: Int, maxCost: Int = .max) -> Int? {
-        var best: (cost: Int, a: Int)?
-        for (k, c) in costs.enumerated().reversed() {
-            guard let c, c <= maxCost else { continue }
-            if best == nil || c < best!.cost { best = (c, lowest + k) }
         }
-        return best?.a
     }
 
     // MARK: Long form (SF)
@@ -358,7 +386,7 @@ public enum AcronymDefinitions {
             guard let sf = shortForm(t, ws, we), sf.shape == .acronym else { continue }
             let ps = parts(t, clauseStart(t, before: end, maxWords: min(sf.chars.count + 5, sf.chars.count * 2)), end)
             if !ps.isEmpty,
-               let a = bestStart(alignments(t, ps, sf, from: 0, to: ps.count), from: 0, maxCost: sf.lower),
+               let a = bestAlignment(t, ps, sf, from: 0, to: ps.count, maxCost: sf.lower),
                let d = checked(t, ps[a].start, ps[ps.count - 1].end, ws, we) {
                 return d
             }
@@ -390,7 +418,7 @@ public enum AcronymDefinitions {
             // and spell the short form on word beginnings only.
             let wide = parts(t, clauseStart(t, before: end, maxWords: maxWords, commas: true), end)
             if wide.count > ps.count,
-               let a = bestStart(alignments(t, wide, sf, from: 0, to: wide.count), from: 0, maxCost: 0) {
+               let a = bestAlignment(t, wide, sf, from: 0, to: wide.count, maxCost: 0) {
                 return checked(t, wide[a].start, wide[wide.count - 1].end, s, e)
             }
             if fallback, let (a, b) = schwartzHearst(t, ps, s, e) {
@@ -401,7 +429,7 @@ public enum AcronymDefinitions {
             // Only a spelling on word beginnings, two words at least: "parts per million (ppm)"; "(see)",
             // "(ours)" and "(resp)" spell nothing before them.
             let last = ps.count
-            guard let a = bestStart(alignments(t, ps, sf, from: 0, to: last), from: 0, maxCost: 0),
+            guard let a = bestAlignment(t, ps, sf, from: 0, to: last, maxCost: 0),
                   ps[a..<last].filter({ !$0.function && !$0.joined }).count >= 2 else { return nil }
             return checked(t, ps[a].start, ps[last - 1].end, s, e)
         case .letter:
@@ -427,7 +455,7 @@ public enum AcronymDefinitions {
             // Words left out need a spelling on word beginnings; one that takes inner letters ("DeepMind
             // Control Suite (DMC)") keeps the words up to the parenthesis, as Schwartz–Hearst would.
             let maxCost = b == ps.count ? Int.max : sf.lower
-            if let a = bestStart(alignments(t, ps, sf, from: 0, to: b), from: 0, maxCost: maxCost) { return (a, b) }
+            if let a = bestAlignment(t, ps, sf, from: 0, to: b, maxCost: maxCost) { return (a, b) }
             // Cut between words, not inside "Auto-encoders".
             repeat { b -= 1 } while b > 0 && ps[b].joined
             dropped += 1
@@ -501,7 +529,7 @@ public enum AcronymDefinitions {
             if !ps[b - 1].function && !ps[b - 1].joined { contentParts += 1 }
             if contentParts > sf.chars.count { break }
             if ps[b - 1].function { continue }
-            if let c = alignments(t, ps, sf, from: 0, to: b)[0], c <= maxCost, best == nil || c < best!.cost {
+            if let c = alignmentCost(t, ps, sf, from: 0, to: b), c <= maxCost, best == nil || c < best!.cost {
                 best = (c, b)
             }
         }
@@ -596,10 +624,11 @@ public enum AcronymDefinitions {
         }
         skipCommas()
         let w = word(endingAt: end, t)
-        if isWord(t, w, beforeMarks) {
+        let wk = WordKey(t, w.lowerBound, w.upperBound)
+        if beforeMarks.contains(wk) {
             end = w.lowerBound
             marked = true
-        } else if isWord(t, w, asBy) {
+        } else if asBy.contains(wk) {
             let v = word(endingAt: w.lowerBound, t)
             guard isWord(t, v, denoted) else { return nil }
             end = v.lowerBound
@@ -608,21 +637,24 @@ public enum AcronymDefinitions {
         skipCommas()
         // Juxtaposed without a mark, two words often start with two letters by chance ("observe that OT").
         guard end > 0, marked || sf.chars.count >= 3 else { return nil }
-        let cs = clauseStart(t, before: end, maxWords: sf.chars.count * 2)
         if !marked && t[end - 1] != 45 {
             // The test below on the last part, before splitting the clause: that part runs from the last blank
-            // or hyphen before `end` (or from the clause start) to `end`.
+            // or hyphen before `end` (or from the clause start) to `end`. The clause start matters here only
+            // when the clause begins inside the last blank-separated word, which that word alone decides:
+            // allowed one word, `clauseStart` returns that same start, else one at or before the word's start
+            // (so at or before `p`), and only the last two words are walked for candidates this test rejects.
             var p = end
             while p > 0 && !isBlank(t[p - 1]) && t[p - 1] != 45 { p -= 1 }
-            let last = max(p, cs)
+            let last = max(p, clauseStart(t, before: end, maxWords: 1))
             guard last < end, sf.chars.contains(Byte.lower(t[last])) else { return nil }
         }
+        let cs = clauseStart(t, before: end, maxWords: sf.chars.count * 2)
         let ps = parts(t, cs, end)
         // Necessary before the costly alignment: some part spells the first character, and without a mark
         // the word right before the short form begins with one of its characters.
         guard !ps.isEmpty, ps.contains(where: { opens(t, $0, sf.chars, 0).0 }),
               marked || sf.chars.contains(Byte.lower(t[ps[ps.count - 1].start])) else { return nil }
-        guard let a = bestStart(alignments(t, ps, sf, from: 0, to: ps.count), from: 0, maxCost: sf.lower),
+        guard let a = bestAlignment(t, ps, sf, from: 0, to: ps.count, maxCost: sf.lower),
               isPhrase(t, ps[a...]) else { return nil }
         return checked(t, ps[a].start, ps[ps.count - 1].end, s, e)
     }
@@ -639,15 +671,16 @@ public enum AcronymDefinitions {
         guard marks <= 2 else { return nil }
         var marked = marks > 0
         var w = word(startingAt: k, t)
-        if isWord(t, w, standsRefers) {
+        let wk = WordKey(t, w.lowerBound, w.upperBound)
+        if standsRefers.contains(wk) {
             let v = word(startingAt: w.upperBound, t)
             guard isWord(t, v, forTo) else { return nil }
             k = v.upperBound
             marked = true
-        } else if isWord(t, w, denotesMeans) {
+        } else if denotesMeans.contains(wk) {
             k = w.upperBound
             marked = true
-        } else if isWord(t, w, copula) {
+        } else if copula.contains(wk) {
             marked = true
             let v = word(startingAt: w.upperBound, t)
             if isWord(t, v, shortWord) {
@@ -691,6 +724,70 @@ public enum AcronymDefinitions {
             k += 1
         }
         return AcronymDefinition(longStart: ls, longEnd: le, shortStart: s, shortEnd: e)
+    }
+}
+
+/// The at most 20 bytes of a short form in place (`ShortForm.chars`): candidates are many and short, and an
+/// array each cost two allocations per candidate.
+struct ShortBytes: Sendable {
+    private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    subscript(_ i: Int) -> UInt8 {
+        precondition(i >= 0 && i < count, "ShortBytes index out of range")
+        let shift = UInt64(8 &* (i & 7))
+        switch i >> 3 {
+        case 0: return UInt8(truncatingIfNeeded: words.0 >> shift)
+        case 1: return UInt8(truncatingIfNeeded: words.1 >> shift)
+        default: return UInt8(truncatingIfNeeded: words.2 >> shift)
+        }
+    }
+
+    mutating func append(_ b: UInt8) {
+        precondition(count < 24, "ShortBytes holds at most 24 bytes")
+        let v = UInt64(b) &<< UInt64(8 &* (count & 7))
+        switch count >> 3 {
+        case 0: words.0 |= v
+        case 1: words.1 |= v
+        default: words.2 |= v
+        }
+        count += 1
+    }
+
+    mutating func removeLast() {
+        precondition(count > 0, "ShortBytes is empty")
+        count -= 1
+        let keep = ~(UInt64(0xFF) &<< UInt64(8 &* (count & 7)))
+        switch count >> 3 {
+        case 0: words.0 &= keep
+        case 1: words.1 &= keep
+        default: words.2 &= keep
+        }
+    }
+
+    func contains(_ b: UInt8) -> Bool {
+        for i in 0..<count where self[i] == b { return true }
+        return false
+    }
+}
+
+/// Flags of a short form's characters as bits (`ShortForm.capital`), in place of an array of booleans.
+struct ShortFlags: Sendable {
+    private var bits: UInt32 = 0
+    private var count = 0
+
+    subscript(_ i: Int) -> Bool { bits & (1 << UInt32(i)) != 0 }
+
+    mutating func append(_ flag: Bool) {
+        if flag { bits |= 1 << UInt32(count) }
+        count += 1
+    }
+
+    mutating func removeLast() {
+        count -= 1
+        bits &= ~(1 << UInt32(count))
     }
 }
 

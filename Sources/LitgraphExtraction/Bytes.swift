@@ -10,4 +10,25 @@
     @inlinable static func isWord(_ b: UInt8) -> Bool { isAlnum(b) || b == 95 || b >= 0x80 }
     @inlinable static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
     @inlinable static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
+
+    /// The first index at or after `from` holding `byte`, or `text.count`: eight bytes at a time (SWAR; a
+    /// byte equal to it gets its high bit set, exactly, as no carry crosses a byte). O(n / 8) for a rare byte.
+    static func next(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = text.count
+        var i = from
+        while i &+ 8 <= n {
+            let equal = equalBytes(UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self), byte)
+            if equal != 0 { return i &+ UInt64(littleEndian: equal).trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < n && text[i] != byte { i += 1 }
+        return i
+    }
+
+    /// The high bit of each byte of `w` equal to `byte`, exactly (no carry crosses a byte).
+    @inline(__always) static func equalBytes(_ w: UInt64, _ byte: UInt8) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
+    }
 }

@@ -44,20 +44,23 @@ enum DiscoveryRules {
         for d in definitions where !covered(d.shortStart, d.shortEnd) && !covered(d.longStart, d.longEnd) {
             guard NameShape.isName(t, d.shortStart, d.shortEnd), isTitleCase(t, d.longStart, d.longEnd),
                   !isMetric(t, d.longStart, d.longEnd), !isTask(t, d.longStart, d.longEnd), !isPluralAcronym(t, d.shortStart, d.shortEnd) else { continue }
-            let idx = tokens.firstIndex { $0.start >= d.shortStart } ?? 0
-            let longIdx = tokens.firstIndex { $0.start >= d.longStart } ?? idx
+            let shortPoint = tokens.partitionPoint { $0.start >= d.shortStart }
+            let idx = shortPoint < tokens.count ? shortPoint : 0
+            let longPoint = tokens.partitionPoint { $0.start >= d.longStart }
+            let longIdx = longPoint < tokens.count ? longPoint : idx
             found.append(Discovery(start: d.shortStart, end: d.shortEnd,
                                    typeHint: IntroducedNames.typeHint(t, tokens, around: idx), longForm: d.longStart..<d.longEnd,
                                    introduced: isContribution(t, tokens, at: longIdx)))
         }
-        let definedShorts = Set(definitions.map { $0.shortStart })
+        // A few definitions per paper: a scan of them beats hashing every candidate token's offset.
+        func isDefinedShort(_ start: Int) -> Bool { definitions.contains { $0.shortStart == start } }
         // Two-letter tokens ("UN", "EU") are too often abbreviations of ordinary words to be names by context.
         // `nameMarked` first: without it `isName` fails, and it rules out nearly every token at no cost.
         for (i, tok) in tokens.enumerated() where tok.nameMarked && tok.end - tok.start >= 3
-            && !covered(tok.start, tok.end) && !definedShorts.contains(tok.start) {
+            && !covered(tok.start, tok.end) && !isDefinedShort(tok.start) {
             guard NameShape.isName(t, tok.start, tok.end), !isGenericModelClass(t, tok),
                   !isPluralAcronym(t, tok.start, tok.end),
-                  !terminology.contains(t.string(tok.start, tok.end)) else { continue }
+                  terminology.isEmpty || !terminology.contains(t.string(tok.start, tok.end)) else { continue }
             // Next to a cue noun: "the CATER dataset", "MuJoCo-based X environment".
             let before = i > 0 ? tokens[i - 1] : nil
             let after = i + 1 < tokens.count ? tokens[i + 1] : nil
@@ -79,8 +82,11 @@ enum DiscoveryRules {
         }
         // Enumerations around catalogued entities share their type.
         for hit in hits {
-            guard let last = tokens.firstIndex(where: { $0.end >= hit.end }),
-                  let first = tokens.lastIndex(where: { $0.start <= hit.start }) else { continue }
+            // Tokens are in text order, their starts and ends increasing: binary searches, not scans.
+            let afterLast = tokens.partitionPoint { $0.end >= hit.end }
+            let afterFirst = tokens.partitionPoint { $0.start > hit.start }
+            guard afterLast < tokens.count, afterFirst > 0 else { continue }
+            let last = afterLast, first = afterFirst - 1
             let type = typeOfHit(hit)
             let items = listNeighbours(t, tokens, first: first, last: last)
             // A list that ends in "tasks" or "problems" enumerates tasks ("bAbI, Shortest Path, and Natural
@@ -88,7 +94,7 @@ enum DiscoveryRules {
             let end = items.reduce(hit.end) { max($0, $1.upperBound) }
             if endsInTasks(t, tokens, after: end) { continue }
             for item in items where !covered(item.lowerBound, item.upperBound)
-                && !terminology.contains(t.string(item.lowerBound, item.upperBound)) {
+                && (terminology.isEmpty || !terminology.contains(t.string(item.lowerBound, item.upperBound))) {
                 if !found.contains(where: { $0.start == item.lowerBound }) {
                     found.append(Discovery(start: item.lowerBound, end: item.upperBound, typeHint: type))
                 }
@@ -102,9 +108,8 @@ enum DiscoveryRules {
     /// Whether the first lower-case word after `end` (past at most four capitalised words, "and", "or",
     /// within the sentence) is "task(s)" or "problem(s)".
     static func endsInTasks(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after end: Int) -> Bool {
-        guard var k = tokens.firstIndex(where: { $0.start >= end }), k == 0 || !tokens[k - 1].endsSentence else {
-            return false
-        }
+        var k = tokens.partitionPoint { $0.start >= end }
+        guard k < tokens.count, k == 0 || !tokens[k - 1].endsSentence else { return false }
         var skipped = 0
         while k < tokens.count && skipped < 5
                 && (isCapitalised(t, tokens[k]) || conjunctions.contains(tokens[k])) {

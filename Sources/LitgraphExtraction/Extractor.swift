@@ -52,6 +52,9 @@ public final class Extractor: Sendable {
     /// context that turn out to be known ones.
     let normalizedIndex: [String: Int]
 
+    /// Per catalogue entry, the `longFormWords` of each of its spellings, for `sameLongFormAsSurface`.
+    let surfaceWords: [[Set<String>]]
+
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         self.entries = catalogue.entries
@@ -64,6 +67,7 @@ public final class Extractor: Sendable {
             }
         }
         normalizedIndex = index
+        surfaceWords = catalogue.entries.map { $0.surfaces.map(Self.longFormWords) }
     }
 
     /// Matcher patterns for every surface of every entry, plus the run-together spelling of names written
@@ -125,6 +129,19 @@ public final class Extractor: Sendable {
     /// A paper as the extractor reads it: title, a newline, abstract, as UTF-8 with typographic punctuation
     /// in ASCII (`Typography`); and where the title ends.
     static func bytes(of paper: Paper) -> (text: [UInt8], titleEnd: Int) {
+        // Usually the title has no typographic punctuation: then one buffer of the right size, filled once
+        // and rewritten as a whole (the rewrite is local to each character, so the title's bytes stay as they
+        // are and the newline is untouched).
+        if !paper.title.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) {
+            var text: [UInt8] = []
+            text.reserveCapacity(paper.title.utf8.count + 1 + paper.abstract.utf8.count)
+            text.append(contentsOf: paper.title.utf8)
+            let titleEnd = text.count
+            text.append(10)
+            text.append(contentsOf: paper.abstract.utf8)
+            Typography.asciiPunctuation(&text)
+            return (text, titleEnd)
+        }
         var title = Array(paper.title.utf8)
         Typography.asciiPunctuation(&title)
         var text = title
@@ -147,28 +164,30 @@ public final class Extractor: Sendable {
         return PaperEntities(id: paper.id, title: paper.title, entities: entities)
     }
 
-    /// Accumulates one paper's entities, keyed by lower-cased canonical name.
+    /// Accumulates one paper's entities, keyed by lower-cased canonical name. Entities sit in an array in
+    /// order of first addition and are updated in place there (a dictionary of values was read out, changed
+    /// and written back, copying an entity's surfaces on each change).
     private struct Builder {
-        var order: [String] = []
-        var byKey: [String: ExtractedEntity] = [:]
+        var entities: [ExtractedEntity] = []
+        /// Position in `entities` by lower-cased name.
+        var index: [String: Int] = [:]
         /// Byte ranges already counted as mentions, so a surface found twice is counted once.
         var covered: [Range<Int>] = []
 
         mutating func add(name: String, type: EntityType, surface: String, at range: Range<Int>,
                           catalogued: Bool, introduced: Bool = false, role: MentionRole) {
             let key = name.lowercased()
-            if var e = byKey[key] {
-                if !e.surfaces.contains(surface) { e.surfaces.append(surface) }
-                e.count += 1
-                e.firstOffset = min(e.firstOffset, range.lowerBound)
-                e.introduced = e.introduced || introduced
-                e.mentionRole = RoleRules.stronger(e.mentionRole, role)
-                byKey[key] = e
+            if let i = index[key] {
+                if !entities[i].surfaces.contains(surface) { entities[i].surfaces.append(surface) }
+                entities[i].count += 1
+                entities[i].firstOffset = min(entities[i].firstOffset, range.lowerBound)
+                entities[i].introduced = entities[i].introduced || introduced
+                entities[i].mentionRole = RoleRules.stronger(entities[i].mentionRole, role)
             } else {
-                order.append(key)
-                byKey[key] = ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
-                                             count: 1, catalogued: catalogued, firstOffset: range.lowerBound,
-                                             mentionRole: role)
+                index[key] = entities.count
+                entities.append(ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
+                                                count: 1, catalogued: catalogued, firstOffset: range.lowerBound,
+                                                mentionRole: role))
             }
             covered.append(range)
         }
@@ -197,9 +216,8 @@ public final class Extractor: Sendable {
         var redefined = Set<String>()
         for d in definitions {
             guard let h = raw.first(where: { $0.start == d.shortStart && $0.end == d.shortEnd }) else { continue }
-            let entry = entries[Int(h.value)]
             let known = raw.contains { $0.value == h.value && $0.start >= d.longStart && $0.end <= d.longEnd }
-                || entry.surfaces.contains { Self.sameLongForm($0, t.string(d.longStart, d.longEnd)) }
+                || sameLongFormAsSurface(Int(h.value), Self.longFormWords(t.string(d.longStart, d.longEnd)))
             if !known { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
         }
         let hits = raw.filter { h in
@@ -241,15 +259,15 @@ public final class Extractor: Sendable {
         var typed = Set<String>()
         for intro in intros {
             if let entry = hit(covering: intro.start, intro.end) {
-                b.byKey[entry.name.lowercased()]?.introduced = true
+                if let i = b.index[entry.name.lowercased()] { b.entities[i].introduced = true }
                 continue
             }
             let surface = t.string(intro.start, intro.end)
             let key = surface.lowercased()
-            if b.byKey[key] != nil {
+            if let i = b.index[key] {
                 // Seen before (title, then "we introduce X, a dataset"): the first cue that types it wins.
-                b.byKey[key]?.introduced = true
-                if let hint = intro.typeHint, !typed.contains(key) { b.byKey[key]?.type = hint; typed.insert(key) }
+                b.entities[i].introduced = true
+                if let hint = intro.typeHint, !typed.contains(key) { b.entities[i].type = hint; typed.insert(key) }
                 continue
             }
             if intro.typeHint != nil { typed.insert(key) }
@@ -293,50 +311,62 @@ public final class Extractor: Sendable {
             let owner: String?
             if let e = exactHit(d.shortStart, d.shortEnd) ?? exactHit(d.longStart, d.longEnd) {
                 owner = e.name
-            } else if let known = b.byKey[short.lowercased()] {
-                owner = known.name
+            } else if let known = b.index[short.lowercased()] {
+                owner = b.entities[known].name
             } else {
                 owner = nil
             }
-            guard let name = owner, var entity = b.byKey[name.lowercased()] else { continue }
-            for surface in [long, short] where !entity.surfaces.contains(surface) {
-                entity.surfaces.append(surface)
+            guard let name = owner, let i = b.index[name.lowercased()] else { continue }
+            for surface in [long, short] where !b.entities[i].surfaces.contains(surface) {
+                b.entities[i].surfaces.append(surface)
                 localAliases.append((surface, name))
             }
-            b.byKey[name.lowercased()] = entity
             for r in [d.longStart..<d.longEnd, d.shortStart..<d.shortEnd] where !b.isCovered(r) { b.covered.append(r) }
         }
 
         // Count later mentions of new names and paper-local aliases that the automaton does not know.
         for (surface, name) in newNames.map({ ($0.name, $0.name) }) + localAliases {
             let needle = Array(surface.utf8)
+            let entity = b.index[name.lowercased()]
             var from = 0
             while let r = Self.find(needle, in: t, from: from) {
                 from = r.upperBound
                 if b.isCovered(r) { continue }
                 b.covered.append(r)
-                let key = name.lowercased()
-                b.byKey[key]?.count += 1
-                if let current = b.byKey[key]?.mentionRole {
-                    b.byKey[key]?.mentionRole = RoleRules.stronger(current, role(r.lowerBound, r.upperBound))
+                if let i = entity {
+                    b.entities[i].count += 1
+                    b.entities[i].mentionRole = RoleRules.stronger(b.entities[i].mentionRole,
+                                                                   role(r.lowerBound, r.upperBound))
                 }
             }
         }
-        return b.order.compactMap { b.byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+        return b.entities.sorted { $0.firstOffset < $1.firstOffset }
     }
 
     /// Whether a paper's long form names the same thing as a catalogue spelling: at least half of the
     /// paper's content words (plural "s" aside) occur in it. "Google Street View House Number" is SVHN's
     /// "Street View House Numbers"; "context-free grammar" is not CFG's "Classifier-Free Guidance".
     static func sameLongForm(_ catalogued: String, _ written: String) -> Bool {
-        func words(_ s: String) -> Set<String> {
-            Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { w in
-                w.count > 3 && w.hasSuffix("s") ? String(w.dropLast()) : String(w)
-            }.filter { !AcronymDefinitions.skippable.contains($0) })
-        }
-        let a = words(catalogued), b = words(written)
+        sameLongForm(longFormWords(catalogued), longFormWords(written))
+    }
+
+    /// `sameLongForm` on the words of both sides (`longFormWords`).
+    static func sameLongForm(_ a: Set<String>, _ b: Set<String>) -> Bool {
         guard !b.isEmpty else { return false }
         return Double(a.intersection(b).count) >= Double(b.count) / 2
+    }
+
+    /// The content words `sameLongForm` compares: lower-cased, a plural "s" dropped, small words left out.
+    static func longFormWords(_ s: String) -> Set<String> {
+        Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { w in
+            w.count > 3 && w.hasSuffix("s") ? String(w.dropLast()) : String(w)
+        }.filter { !AcronymDefinitions.skippable.contains($0) })
+    }
+
+    /// Whether a paper's long form (its `longFormWords`) names the same thing as some spelling of catalogue
+    /// entry `entry`, whose spellings' words are built once with the extractor, not per definition.
+    func sameLongFormAsSurface(_ entry: Int, _ written: Set<String>) -> Bool {
+        surfaceWords[entry].contains { Self.sameLongForm($0, written) }
     }
 
     /// The end of " V2" / " v1.5" right after a name, when it ends a word; nil otherwise.
@@ -357,17 +387,54 @@ public final class Extractor: Sendable {
             break
         }
         guard candidate else { return false }
+        // ASCII tokens (nearly all): the same tests on lower-cased bytes, without a String.
+        if !(tok.start..<tok.end).contains(where: { t[$0] >= 0x80 }) {
+            var lower = [UInt8](repeating: 0, count: tok.end - tok.start)
+            for k in tok.start..<tok.end { lower[k - tok.start] = Byte.lower(t[k]) }
+            func has(_ s: StaticString) -> Bool { Self.contains(lower, s) }
+            func ends(_ s: StaticString) -> Bool {
+                let n = s.utf8CodeUnitCount
+                return lower.count >= n && (0..<n).allSatisfy { lower[lower.count - n + $0] == s.utf8Start[$0] }
+            }
+            func starts(_ s: StaticString) -> Bool {
+                let n = s.utf8CodeUnitCount
+                return lower.count >= n && (0..<n).allSatisfy { lower[$0] == s.utf8Start[$0] }
+            }
+            return has("://") || starts("www.") || has(".io/") || has(".com/") || has(".org/") || ends(".github.io")
+                || has(".github.io")
+        }
         let s = t.string(tok.start, tok.end).lowercased()
         return s.contains("://") || s.hasPrefix("www.") || s.contains(".io/") || s.contains(".com/")
             || s.contains(".org/") || s.hasSuffix(".github.io") || s.contains(".github.io")
     }
 
-    /// The next whole-word occurrence of `needle` (exact bytes) at or after `from`.
+    /// Whether `s` (ASCII) occurs in `bytes`. O(|bytes|·|s|).
+    static func contains(_ bytes: [UInt8], _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount, p = s.utf8Start
+        guard bytes.count >= n else { return false }
+        for i in 0...(bytes.count - n) where (0..<n).allSatisfy({ bytes[i + $0] == p[$0] }) { return true }
+        return false
+    }
+
+    /// The next whole-word occurrence of `needle` (exact bytes) at or after `from`. Candidates (the needle's
+    /// first byte) are looked for eight bytes at a time (SWAR: a byte equal to it gets its high bit set,
+    /// exactly, as no carry crosses a byte). O(|t| · |needle|) at worst, O(|t| / 8) when the byte is rare.
     static func find(_ needle: [UInt8], in t: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>? {
         guard !needle.isEmpty else { return nil }
+        let n = t.count
+        let first = needle[0]
+        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let pattern = ones &* UInt64(first)
         var i = from
-        while i + needle.count <= t.count {
-            if t[i] == needle[0] {
+        while i + needle.count <= n {
+            if i &+ 8 <= n {
+                let x = UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)) ^ pattern
+                let equal = ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
+                if equal == 0 { i &+= 8; continue }
+                i &+= equal.trailingZeroBitCount >> 3
+                if i + needle.count > n { break }
+            }
+            if t[i] == first {
                 var k = 1
                 while k < needle.count && t[i + k] == needle[k] { k += 1 }
                 if k == needle.count {

@@ -64,8 +64,10 @@ enum IntroducedNames {
         if let title = titlePrefix(t, titleEnd: titleEnd, tokens: tokens, isCatalogued: isCatalogued) {
             found.append(title)
         }
-        let abstractTokens = tokens.drop(while: { $0.start < titleEnd })
-        let toks = Array(abstractTokens)
+        // The abstract's tokens as a zero-based view of `tokens`, not a copy of them.
+        let firstAbstract = tokens.partitionPoint { $0.start >= titleEnd }
+        return tokens.withUnsafeBufferPointer { all in
+        let toks = UnsafeBufferPointer(rebasing: all[firstAbstract...])
         let openers = Self.openers
         var k = 0
         while k < toks.count {
@@ -103,10 +105,11 @@ enum IntroducedNames {
             k += 1
         }
         return found
+        }
     }
 
     /// True when "we" occurs in the sentence before token `k`.
-    static func sentenceHasWe(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], before k: Int) -> Bool {
+    static func sentenceHasWe(_ t: UnsafeBufferPointer<UInt8>, _ toks: UnsafeBufferPointer<Token>, before k: Int) -> Bool {
         var j = k - 1
         while j >= 0 && !toks[j].endsSentence {
             if we.contains(toks[j]) { return true }
@@ -121,7 +124,7 @@ enum IntroducedNames {
     }
 
     /// The first name-shaped token of the object noun phrase starting at `from`, within a short window.
-    static func object(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], from: Int, naming: Bool,
+    static func object(_ t: UnsafeBufferPointer<UInt8>, _ toks: UnsafeBufferPointer<Token>, from: Int, naming: Bool,
                        definitions: [AcronymDefinition]) -> Introduction? {
         let window = naming ? 3 : 10
         // "we build on X", "we develop upon X": X is what the paper builds on, not what it presents.
@@ -157,9 +160,12 @@ enum IntroducedNames {
                             isCatalogued: (Int, Int) -> Bool) -> Introduction? {
         guard var colon = (0..<titleEnd).first(where: { t[$0] == 58 && $0 + 1 < titleEnd && t[$0 + 1] == 32 }),
               colon > 0, colon <= 80 else { return nil }
-        let tail = tokens.filter { $0.start > colon && $0.start < titleEnd }
+        // Tokens are in text order, starts and ends increasing: both filters select a contiguous run, found
+        // by binary search instead of a pass over the abstract's tokens.
+        let tailStart = tokens.partitionPoint { $0.start > colon }
+        let tail = Array(tokens[tailStart..<tokens.partitionPoint { $0.start >= titleEnd }])
         while colon > 0 && t[colon - 1] == 32 { colon -= 1 }
-        var words = tokens.filter { $0.end <= colon }
+        var words = Array(tokens[0..<tokens.partitionPoint { $0.end > colon }])
         // Surveys and overviews of a field introduce nothing of that name.
         if let opener = tail.first, surveys.contains(opener)
             || (tail.count > 1 && articles.contains(opener) && surveyOpeners.contains(tail[1])) {
@@ -211,9 +217,11 @@ enum IntroducedNames {
             // Hyphenated words give one initial per part: "Fine-Tuning" → F, T.
             var k = w.start
             var partStart = true
+            var small: Bool?  // whether the word is a small word: decided once per word, at its first initial
             while k < w.end {
                 if partStart, Byte.isAlnum(t[k]) {
-                    let isSmall = Self.prefixSmallWords.contains(t.string(w.start, w.end).lowercased())
+                    let isSmall = small ?? Self.prefixSmallWords.contains(t.string(w.start, w.end).lowercased())
+                    small = isSmall
                     all.append(Byte.lower(t[k]))
                     if !isSmall { required.append(Byte.lower(t[k])) }
                     partStart = false
@@ -245,6 +253,8 @@ enum IntroducedNames {
         guard !n.isEmpty, t.count - from >= n.count else { return false }
         var i = from
         while i + n.count <= t.count {
+            i = Byte.next(n[0], in: t, from: i) // candidates eight bytes at a time
+            guard i + n.count <= t.count else { return false }
             if t[i] == n[0] {
                 var k = 1
                 while k < n.count && t[i + k] == n[k] { k += 1 }
@@ -256,8 +266,10 @@ enum IntroducedNames {
     }
 
     /// Cue words that type a new name: the nearest one in its clause decides; method when none.
-    static func typeHint(_ t: UnsafeBufferPointer<UInt8>, _ toks: [Token], around center: Int,
-                         window: Range<Int>? = nil) -> EntityType? {
+    /// `toks` is zero-based: the paper's tokens, or a view of some of them.
+    static func typeHint<Tokens: RandomAccessCollection<Token>>(_ t: UnsafeBufferPointer<UInt8>, _ toks: Tokens,
+                                                                 around center: Int, window: Range<Int>? = nil)
+        -> EntityType? where Tokens.Index == Int {
         let range = window ?? max(0, center - 4)..<min(toks.count, center + 8)
         var best: (distance: Int, type: EntityType)?
         for j in range {

@@ -43,10 +43,14 @@ public struct MatcherHit: Sendable, Hashable {
 public final class Matcher: Sendable {
     let classOf: [UInt8]
     let classCount: Int
-    /// The trie as one dense row of `classCount` cells per state, states numbered breadth-first so the rows
-    /// a scan visits most (near the root) sit together. A cell holds -1 where no pattern continues that way,
+    /// The trie as one dense row of `classCount` cells per state. States down to `breadthFirstDepth` are
+    /// numbered breadth-first, so the rows a scan visits most (near the root) sit together; below, each
+    /// subtree in preorder, so a walk down a long name reads rows that follow each other in memory (the
+    /// table is megabytes: rows scattered breadth-first cost a cache and TLB miss per byte). A cell holds -1 where no pattern continues that way,
     /// else `child row offset << 1 | 1 if patterns end at the child`: one load per byte walked.
     let trie: [Int32]
+    /// Depth to which states are numbered breadth-first (see `trie`).
+    static let breadthFirstDepth = 2
     /// Per state: range in `outputs` of the patterns that end exactly there, in pattern order.
     let outputStart: [Int32]
     let outputCount: [Int32]
@@ -94,14 +98,33 @@ public final class Matcher: Sendable {
             }
             own[state].append(Int32(index))
         }
-        // Renumber breadth-first and encode the cells (see `trie`).
+        // Renumber (breadth-first near the root, depth-first below) and encode the cells (see `trie`).
         var order = [0]
         order.reserveCapacity(own.count)
         var head = 0
+        var depth = [0]
         while head < order.count {
             let s = order[head]
             head += 1
-            for c in 0..<classCount where grown[s * classCount + c] >= 0 { order.append(Int(grown[s * classCount + c])) }
+            guard depth[head - 1] < Self.breadthFirstDepth else { continue }
+            for c in 0..<classCount where grown[s * classCount + c] >= 0 {
+                order.append(Int(grown[s * classCount + c]))
+                depth.append(depth[head - 1] + 1)
+            }
+        }
+        var stack: [Int] = []
+        for index in 0..<depth.count where depth[index] == Self.breadthFirstDepth {
+            let s = order[index]
+            // Preorder below s: a state's first child follows it, so a walk down a name reads adjacent rows.
+            for c in stride(from: classCount - 1, through: 0, by: -1) where grown[s * classCount + c] >= 0 {
+                stack.append(Int(grown[s * classCount + c]))
+            }
+            while let d = stack.popLast() {
+                order.append(d)
+                for c in stride(from: classCount - 1, through: 0, by: -1) where grown[d * classCount + c] >= 0 {
+                    stack.append(Int(grown[d * classCount + c]))
+                }
+            }
         }
         var renumbered = [Int](repeating: 0, count: own.count)
         for (new, old) in order.enumerated() { renumbered[old] = new }

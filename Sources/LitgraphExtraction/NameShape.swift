@@ -60,15 +60,19 @@ enum NameShape {
         if isGeneric(t, start, e, plural: true) { return false }
         // Judge each hyphen-separated part: one name-shaped part makes a name, and so does an acronym
         // joined to another part (RL-VLM-F, Visual-RFT), even where the acronym alone is generic.
-        var parts: [Range<Int>] = []
-        var partStart = start
-        for k in start...e where k == e || t[k] == 45 || t[k] == 47 {
-            if k > partStart { parts.append(partStart..<k) }
-            partStart = k + 1
-        }
-        if parts.contains(where: { isNamePart(t, $0.lowerBound, $0.upperBound) }) { return true }
-        return parts.count >= 2 && parts.allSatisfy { !Byte.isLower(t[$0.lowerBound]) } && parts.contains { r in
-            r.filter { Byte.isUpper(t[$0]) }.count >= 2 && !r.contains { Byte.isLower(t[$0]) }
+        // The parts in a scratch buffer on the stack: this runs for every name-marked token.
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: e - start + 1) { buffer in
+            var count = 0
+            var partStart = start
+            for k in start...e where k == e || t[k] == 45 || t[k] == 47 {
+                if k > partStart { buffer.initializeElement(at: count, to: partStart..<k); count += 1 }
+                partStart = k + 1
+            }
+            let parts = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            if parts.contains(where: { isNamePart(t, $0.lowerBound, $0.upperBound) }) { return true }
+            return parts.count >= 2 && parts.allSatisfy { !Byte.isLower(t[$0.lowerBound]) } && parts.contains { r in
+                r.filter { Byte.isUpper(t[$0]) }.count >= 2 && !r.contains { Byte.isLower(t[$0]) }
+            }
         }
     }
 

@@ -6,7 +6,7 @@ enum Typography {
     /// U+2212 as `-`, and U+00A0, U+2009, U+200A, U+202F as a space. Other bytes are kept. One pass over the
     /// bytes, O(n); text without those characters (most of it) is left untouched and not copied.
     static func asciiPunctuation(_ text: inout [UInt8]) {
-        guard text.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) else { return }
+        guard mayNeedRewrite(text) else { return }
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var i = 0
@@ -23,6 +23,22 @@ enum Typography {
             i += 1
         }
         text = out
+    }
+
+    /// Whether `text` holds a 0xE2 or 0xC2 byte, which every rewritten character starts with: eight bytes at
+    /// a time (SWAR), as nearly every text has none and this test reads all of it. O(n / 8).
+    static func mayNeedRewrite(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { t in
+            let n = t.count
+            var i = 0
+            while i &+ 8 <= n {
+                let w = UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if Byte.equalBytes(w, 0xE2) | Byte.equalBytes(w, 0xC2) != 0 { return true }
+                i &+= 8
+            }
+            while i < n { if t[i] == 0xE2 || t[i] == 0xC2 { return true }; i += 1 }
+            return false
+        }
     }
 
     /// The ASCII byte for the three-byte character E2 `b1` `b2`, or nil to keep it.

@@ -50,10 +50,12 @@ struct WordKey: Sendable {
 }
 
 /// A fixed list of lower-case words, built once, that answers "is this token one of them?" with one probe
-/// of an open-addressing hash table (at most half full): O(1) per question, where a linear scan of the
-/// list compared the token with every word.
+/// of an open-addressing hash table (at most a quarter full): O(1) per question, where a linear scan of the
+/// list compared the token with every word. A byte per slot (0 when empty, else bits of the key's hash)
+/// settles nearly every probe for a word not in the list, which is the usual answer, without touching keys.
 struct WordSet: Sendable {
-    private let slots: [WordKey?]
+    private let keys: [WordKey]
+    private let tags: [UInt8]
     private let mask: Int
 
     init(_ words: [StaticString]) {
@@ -65,33 +67,41 @@ struct WordSet: Sendable {
 
     /// The words of all `sets`: one probe answers whether a token is in any of them.
     init(union sets: [WordSet]) {
-        self.init(keys: sets.flatMap { $0.slots.compactMap { $0 } })
+        self.init(keys: sets.flatMap { set in set.tags.indices.filter { set.tags[$0] != 0 }.map { set.keys[$0] } })
     }
 
-    private init(keys: [WordKey]) {
+    private init(keys words: [WordKey]) {
         var size = 8
-        while size < keys.count * 2 { size *= 2 }
-        var slots = [WordKey?](repeating: nil, count: size)
-        for key in keys {
+        while size < words.count * 4 { size *= 2 }
+        var keys = [WordKey](repeating: WordKey(lo: 0, hi: 0, length: 0), count: size)
+        var tags = [UInt8](repeating: 0, count: size)
+        for key in words {
             var i = Int(key.hash) & (size - 1)
-            while let s = slots[i], !s.equals(key) { i = (i + 1) & (size - 1) }
-            slots[i] = key
+            while tags[i] != 0, !keys[i].equals(key) { i = (i + 1) & (size - 1) }
+            keys[i] = key
+            tags[i] = Self.tag(key)
         }
-        self.slots = slots
+        self.keys = keys
+        self.tags = tags
         self.mask = size - 1
     }
+
+    /// A slot's tag: the top bits of the key's hash (the slot index takes the low ones), never 0.
+    @inline(__always) private static func tag(_ key: WordKey) -> UInt8 { UInt8(truncatingIfNeeded: key.hash >> 24) | 1 }
 
     /// Whether the token, lower-cased, is one of the words.
     @inline(__always) func contains(_ tok: Token) -> Bool { contains(tok.key) }
 
     @inline(__always) func contains(_ key: WordKey) -> Bool {
         guard Int(key.length) <= WordKey.maxLength else { return false }
+        let tag = Self.tag(key)
         var i = Int(key.hash) & mask
-        while let s = slots[i] {
-            if s.equals(key) { return true }
+        while true {
+            let slot = tags[i]
+            if slot == 0 { return false }
+            if slot == tag && keys[i].equals(key) { return true }
             i = (i + 1) & mask
         }
-        return false
     }
 
     /// Whether the bytes [s, e) of `t`, lower-cased, are one of the words.
