@@ -176,7 +176,7 @@ public final class Extractor: Sendable {
 
         mutating func add(name: String, type: EntityType, surface: String, at range: Range<Int>,
                           catalogued: Bool, introduced: Bool = false, role: MentionRole) {
-            let key = name.lowercased()
+            let key = Self.key(name)
             if let i = index[key] {
                 if !entities[i].surfaces.contains(surface) { entities[i].surfaces.append(surface) }
                 entities[i].count += 1
@@ -193,6 +193,23 @@ public final class Extractor: Sendable {
         }
 
         func isCovered(_ r: Range<Int>) -> Bool { covered.contains { $0.overlaps(r) } }
+
+        /// The key a name is kept under: its lower-cased letters and digits, so that one paper's "VLRewardBench"
+        /// and "VL-RewardBench" are one entity (a name of punctuation only keeps its lower-cased self).
+        static func key(_ name: String) -> String {
+            let folded: String
+            if name.utf8.allSatisfy({ $0 < 0x80 }) {
+                folded = String(decoding: name.utf8.filter(Byte.isAlnum).map(Byte.lower), as: UTF8.self)
+            } else {
+                folded = String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
+            }
+            return folded.isEmpty ? name.lowercased() : folded
+        }
+
+        /// The position of the entity named `name` (in any spelling with the same key), if any.
+        func position(_ name: String) -> Int? { index[Self.key(name)] }
     }
 
     /// A name that one paper of a corpus introduced, to be found in the others.
@@ -259,11 +276,11 @@ public final class Extractor: Sendable {
         var typed = Set<String>()
         for intro in intros {
             if let entry = hit(covering: intro.start, intro.end) {
-                if let i = b.index[entry.name.lowercased()] { b.entities[i].introduced = true }
+                if let i = b.position(entry.name) { b.entities[i].introduced = true }
                 continue
             }
             let surface = t.string(intro.start, intro.end)
-            let key = surface.lowercased()
+            let key = Builder.key(surface)
             if let i = b.index[key] {
                 // Seen before (title, then "we introduce X, a dataset"): the first cue that types it wins.
                 b.entities[i].introduced = true
@@ -311,12 +328,12 @@ public final class Extractor: Sendable {
             let owner: String?
             if let e = exactHit(d.shortStart, d.shortEnd) ?? exactHit(d.longStart, d.longEnd) {
                 owner = e.name
-            } else if let known = b.index[short.lowercased()] {
+            } else if let known = b.position(short) {
                 owner = b.entities[known].name
             } else {
                 owner = nil
             }
-            guard let name = owner, let i = b.index[name.lowercased()] else { continue }
+            guard let name = owner, let i = b.position(name) else { continue }
             for surface in [long, short] where !b.entities[i].surfaces.contains(surface) {
                 b.entities[i].surfaces.append(surface)
                 localAliases.append((surface, name))
@@ -327,7 +344,7 @@ public final class Extractor: Sendable {
         // Count later mentions of new names and paper-local aliases that the automaton does not know.
         for (surface, name) in newNames.map({ ($0.name, $0.name) }) + localAliases {
             let needle = Array(surface.utf8)
-            let entity = b.index[name.lowercased()]
+            let entity = b.position(name)
             var from = 0
             while let r = Self.find(needle, in: t, from: from) {
                 from = r.upperBound
