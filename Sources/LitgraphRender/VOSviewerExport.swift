@@ -12,7 +12,7 @@ import LitgraphExtraction
 ///   id1 < id2, self-links and pairs of total strength 0 are left out. A negative or non-finite weight is an
 ///   error, as VOSviewer rejects it.
 /// - `weight<Links>` (distinct neighbours) and `weight<Total link strength>` come first, then one
-///   `weight<NAME>` per numeric attribute every node has with a finite, non-negative value, then `score<NAME>`
+///   `weight<NAME>` per numeric attribute (other than `year`) every node has with a finite, non-negative value, then `score<NAME>`
 ///   for the other numeric attributes (empty where a node lacks one). An int attribute named `cluster` is the
 ///   cluster column (kept only within 1…1000, else empty). The description column holds the kind and the
 ///   string attributes, HTML-escaped, as VOSviewer shows it as HTML.
@@ -129,7 +129,8 @@ public enum VOSviewer {
                 }
                 let name = uniqueName(Self.columnName(column.name), taken: taken)
                 taken.insert(name)
-                if values.allSatisfy({ $0 != nil && $0! >= 0 }) {
+                // A year is an overlay score (VOSviewer colours items by "score<Avg. pub. year>"), never a size.
+                if column.name != "year" && values.allSatisfy({ $0 != nil && $0! >= 0 }) {
                     weights.append(Column(name: name, values: values))
                 } else {
                     scores.append(Column(name: name, values: values))

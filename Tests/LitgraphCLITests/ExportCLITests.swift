@@ -75,6 +75,8 @@ func referenceCooccurrence(_ dbPath: String) throws -> (entities: Set<String>, p
         #expect(try export("vosviewer", "g").stdout == "g-map.txt\ng-network.txt\n")
         let map = try read("g-map.txt").split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         #expect(map.count == reference.entities.count + 1)
+        // Years colour items (a score), they do not size them (a weight).
+        #expect(map[0].contains("score<year>") && !map[0].contains("weight<year>"), "\(map[0])")
         let cluster = try #require(map[0].firstIndex(of: "cluster"))
         let clusters = map.dropFirst().compactMap { Int($0[cluster]) }
         #expect(clusters.count == reference.entities.count && clusters.min() == 1)
