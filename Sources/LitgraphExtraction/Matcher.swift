@@ -47,8 +47,14 @@ public final class Matcher: Sendable {
     /// numbered breadth-first, so the rows a scan visits most (near the root) sit together; below, each
     /// subtree in preorder, so a walk down a long name reads rows that follow each other in memory (the
     /// table is megabytes: rows scattered breadth-first cost a cache and TLB miss per byte). A cell holds -1 where no pattern continues that way,
-    /// else `child row offset << 1 | 1 if patterns end at the child`: one load per byte walked.
+    /// else `child state << 1 | 1 if patterns end at the child`: one load per byte walked.
     let trie: [Int32]
+    /// Per state with at most one child (most states below the first levels: the rest of one name): that
+    /// edge's class and cell, so the walk reads this small array, in preorder one entry after the other,
+    /// instead of a multi-hundred-byte row of `trie` per byte (a cache miss each). `ChainEdge.dense` marks
+    /// a state with several children, whose row in `trie` decides; a leaf has class 0 (no byte's edge) and
+    /// cell -1.
+    let chain: [ChainEdge]
     /// Depth to which states are numbered breadth-first (see `trie`).
     static let breadthFirstDepth = 2
     /// Per state: range in `outputs` of the patterns that end exactly there, in pattern order.
@@ -133,8 +139,17 @@ public final class Matcher: Sendable {
             for c in 0..<classCount {
                 let child = Int(grown[old * classCount + c])
                 guard child >= 0 else { continue }
-                trie[new * classCount + c] = Int32(renumbered[child] * classCount) << 1 | (own[child].isEmpty ? 0 : 1)
+                trie[new * classCount + c] = Int32(renumbered[child]) << 1 | (own[child].isEmpty ? 0 : 1)
             }
+        }
+        var chain = [ChainEdge](repeating: ChainEdge(cell: -1, cls: 0), count: own.count)
+        for new in 0..<own.count {
+            var edges = 0
+            for c in 0..<classCount where trie[new * classCount + c] >= 0 {
+                edges += 1
+                chain[new] = ChainEdge(cell: trie[new * classCount + c], cls: UInt8(c))
+            }
+            if edges > 1 { chain[new] = ChainEdge(cell: -1, cls: ChainEdge.dense) }
         }
         var outputStart = [Int32](repeating: 0, count: own.count)
         var outputCount = [Int32](repeating: 0, count: own.count)
@@ -174,6 +189,7 @@ public final class Matcher: Sendable {
         self.classOf = classOf
         self.classCount = classCount
         self.trie = trie
+        self.chain = chain
         self.outputStart = outputStart
         self.outputCount = outputCount
         self.outputs = outputs
@@ -194,6 +210,7 @@ public final class Matcher: Sendable {
         let n = text.count
         let cc = classCount
         trie.withUnsafeBufferPointer { trie in
+        chain.withUnsafeBufferPointer { chain in
         classOf.withUnsafeBufferPointer { classOf in
         outputStart.withUnsafeBufferPointer { outputStart in
         outputCount.withUnsafeBufferPointer { outputCount in
@@ -205,15 +222,17 @@ public final class Matcher: Sendable {
             /// The end and pattern of the longest accepted pattern starting at `start`, or nil.
             func longest(from start: Int) -> (end: Int, pattern: Int)? {
                 var best: (end: Int, pattern: Int)?
-                var row = 0
+                var state = 0
                 var i = start
                 while i < n {
-                    let cell = trie[row &+ Int(classOf[Int(text[i])])]
+                    let cls = classOf[Int(text[i])]
+                    let edge = chain[state]
+                    let cell = edge.cls != ChainEdge.dense ? (edge.cls == cls ? edge.cell : -1)
+                        : trie[state &* cc &+ Int(cls)]
                     if cell < 0 { break }
-                    row = Int(cell >> 1)
+                    state = Int(cell >> 1)
                     i &+= 1
                     if cell & 1 == 0 { continue }
-                    let state = row / cc
                     let first = Int(outputStart[state])
                     for k in first..<(first &+ Int(outputCount[state])) {
                         let p = Int(outputs[k])
@@ -280,7 +299,7 @@ public final class Matcher: Sendable {
                 }
                 start = next
             }
-        }}}}}}}}}
+        }}}}}}}}}}
         return hits
     }
 
@@ -335,6 +354,17 @@ public final class Matcher: Sendable {
         guard i > from, i < t.count, t[i] == 98 || t[i] == 66 || t[i] == 77 || t[i] == 109 else { return false }
         return i + 1 == t.count || !Byte.isWord(t[i + 1])
     }
+}
+
+/// The one edge out of a trie state with at most one child (see `Matcher.chain`): 8 bytes, read in
+/// preorder sequence along a name.
+struct ChainEdge: Sendable {
+    /// The child's cell as `Matcher.trie` encodes it, or -1 for a leaf.
+    var cell: Int32
+    /// The edge's byte class, or `dense` for a state with several children.
+    var cls: UInt8
+    /// No byte class has this value (classes are numbered below 255).
+    static let dense: UInt8 = 255
 }
 
 /// What patterns can start at a word, looked up by a hash of the word: a table of flag bytes, each the union
