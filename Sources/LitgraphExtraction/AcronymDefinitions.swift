@@ -185,6 +185,8 @@ public enum AcronymDefinitions {
     /// Splits [s, e) into words and hyphen parts.
     static func parts(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [Part] {
         var out: [Part] = []
+        // A part and the blank or hyphen after it take two bytes at least: one allocation, no regrowth.
+        out.reserveCapacity((e - s + 1) / 2)
         var k = s
         while k < e {
             var hyphen = false

@@ -46,6 +46,8 @@ public final class Extractor: Sendable {
     /// The catalogue's entries, indexed by matcher hit values. Held apart from `catalogue` so that the hot
     /// loops read an array instead of copying the `Catalogue` struct (and retaining its storage) per hit.
     let entries: [CatalogueEntry]
+    /// Each entry's `Builder.key` (lower-cased letters and digits): made once here, not per hit of every paper.
+    let entryKeys: [String]
     let matcher: Matcher
 
     /// Catalogue entry by the lower-case letters and digits of each of its spellings, for names found from
@@ -58,6 +60,7 @@ public final class Extractor: Sendable {
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         self.entries = catalogue.entries
+        self.entryKeys = catalogue.entries.map { Builder.key($0.name) }
         self.matcher = Matcher(patterns: Self.patterns(for: catalogue))
         var index: [String: Int] = [:]
         for (i, entry) in catalogue.entries.enumerated() {
@@ -167,16 +170,17 @@ public final class Extractor: Sendable {
     /// Accumulates one paper's entities, keyed by lower-cased canonical name. Entities sit in an array in
     /// order of first addition and are updated in place there (a dictionary of values was read out, changed
     /// and written back, copying an entity's surfaces on each change).
-    private struct Builder {
+    struct Builder {
         var entities: [ExtractedEntity] = []
         /// Position in `entities` by lower-cased name.
         var index: [String: Int] = [:]
         /// Byte ranges already counted as mentions, so a surface found twice is counted once.
         var covered: [Range<Int>] = []
 
-        mutating func add(name: String, type: EntityType, surface: String, at range: Range<Int>,
+        /// `key` is `Builder.key(name)` when the caller has it already (a catalogue entry's `entryKeys`).
+        mutating func add(name: String, key: String? = nil, type: EntityType, surface: String, at range: Range<Int>,
                           catalogued: Bool, introduced: Bool = false, role: MentionRole) {
-            let key = Self.key(name)
+            let key = key ?? Self.key(name)
             if let i = index[key] {
                 if !entities[i].surfaces.contains(surface) { entities[i].surfaces.append(surface) }
                 entities[i].count += 1
@@ -258,8 +262,9 @@ public final class Extractor: Sendable {
                       role: role(hit.start, end))
                 continue
             }
-            b.add(name: entry.name, type: entry.type, surface: t.string(hit.start, hit.end), at: hit.start..<hit.end,
-                  catalogued: true, role: role(hit.start, hit.end))
+            b.add(name: entry.name, key: entryKeys[Int(hit.value)], type: entry.type,
+                  surface: t.string(hit.start, hit.end), at: hit.start..<hit.end, catalogued: true,
+                  role: role(hit.start, hit.end))
         }
         func hit(covering s: Int, _ e: Int) -> CatalogueEntry? {
             hits.first { $0.start <= s && e <= $0.end && (e - s) * 2 >= ($0.end - $0.start) }
@@ -301,7 +306,7 @@ public final class Extractor: Sendable {
             // A catalogue name spelled with other separators or case ("WMT-14" for WMT14) is that entity.
             if let index = normalizedIndex[ScoredEntity.normalize(surface)] {
                 let entry = entries[index]
-                b.add(name: entry.name, type: entry.type, surface: surface, at: d.start..<d.end, catalogued: true,
+                b.add(name: entry.name, key: entryKeys[index], type: entry.type, surface: surface, at: d.start..<d.end, catalogued: true,
                       role: role(d.start, d.end))
                 continue
             }

@@ -47,8 +47,14 @@ public final class Matcher: Sendable {
     /// numbered breadth-first, so the rows a scan visits most (near the root) sit together; below, each
     /// subtree in preorder, so a walk down a long name reads rows that follow each other in memory (the
     /// table is megabytes: rows scattered breadth-first cost a cache and TLB miss per byte). A cell holds -1 where no pattern continues that way,
-    /// else `child row offset << 1 | 1 if patterns end at the child`: one load per byte walked.
+    /// else `child state << 1 | 1 if patterns end at the child`: one load per byte walked.
     let trie: [Int32]
+    /// Per state with at most one child (most states below the first levels: the rest of one name): that
+    /// edge's class and cell, so the walk reads this small array, in preorder one entry after the other,
+    /// instead of a multi-hundred-byte row of `trie` per byte (a cache miss each). `ChainEdge.dense` marks
+    /// a state with several children, whose row in `trie` decides; a leaf has class 0 (no byte's edge) and
+    /// cell -1.
+    let chain: [ChainEdge]
     /// Depth to which states are numbered breadth-first (see `trie`).
     static let breadthFirstDepth = 2
     /// Per state: range in `outputs` of the patterns that end exactly there, in pattern order.
@@ -133,8 +139,17 @@ public final class Matcher: Sendable {
             for c in 0..<classCount {
                 let child = Int(grown[old * classCount + c])
                 guard child >= 0 else { continue }
-                trie[new * classCount + c] = Int32(renumbered[child] * classCount) << 1 | (own[child].isEmpty ? 0 : 1)
+                trie[new * classCount + c] = Int32(renumbered[child]) << 1 | (own[child].isEmpty ? 0 : 1)
             }
+        }
+        var chain = [ChainEdge](repeating: ChainEdge(cell: -1, cls: 0), count: own.count)
+        for new in 0..<own.count {
+            var edges = 0
+            for c in 0..<classCount where trie[new * classCount + c] >= 0 {
+                edges += 1
+                chain[new] = ChainEdge(cell: trie[new * classCount + c], cls: UInt8(c))
+            }
+            if edges > 1 { chain[new] = ChainEdge(cell: -1, cls: ChainEdge.dense) }
         }
         var outputStart = [Int32](repeating: 0, count: own.count)
         var outputCount = [Int32](repeating: 0, count: own.count)
@@ -152,20 +167,19 @@ public final class Matcher: Sendable {
         var firstWords = FirstWords.Builder()
         for bytes in bytesOf {
             var k = 0
-            var h = FirstWords.seed
-            while k < bytes.count && Byte.isWord(bytes[k]) { h = FirstWords.step(h, Byte.lower(bytes[k])); k += 1 }
+            while k < bytes.count && Byte.isWord(bytes[k]) { k += 1 }
             if k == 0 { continue } // starts with a non-word byte: the root row decides
+            let h = FirstWords.hash(bytes[0..<k])
             if k + 1 < bytes.count && Self.isSeparator(bytes[k]) && Byte.isWord(bytes[k + 1]) {
                 // "Meta-World", "The Pile": the word, a separator, the next word.
                 firstWords.insert(h, FirstWords.leads)
-                h = FirstWords.step(h, 32)
-                k += 1
-                while k < bytes.count && Byte.isWord(bytes[k]) { h = FirstWords.step(h, Byte.lower(bytes[k])); k += 1 }
-                firstWords.insert(h, FirstWords.pair)
+                var m = k + 1
+                while m < bytes.count && Byte.isWord(bytes[m]) { m += 1 }
+                firstWords.insert(FirstWords.pairKey(h, FirstWords.hash(bytes[(k + 1)..<m])), FirstWords.pair)
             } else if k < bytes.count && !Self.isSeparator(bytes[k]) {
                 // "A*3D", "RL^2": the word and the (non-word, case-less) byte after it.
                 firstWords.insert(h, FirstWords.followed)
-                firstWords.insert(FirstWords.step(h, bytes[k]), FirstWords.withFollower)
+                firstWords.insert(FirstWords.followerKey(h, bytes[k]), FirstWords.withFollower)
             } else {
                 firstWords.insert(h, FirstWords.alone)
             }
@@ -174,6 +188,7 @@ public final class Matcher: Sendable {
         self.classOf = classOf
         self.classCount = classCount
         self.trie = trie
+        self.chain = chain
         self.outputStart = outputStart
         self.outputCount = outputCount
         self.outputs = outputs
@@ -194,6 +209,7 @@ public final class Matcher: Sendable {
         let n = text.count
         let cc = classCount
         trie.withUnsafeBufferPointer { trie in
+        chain.withUnsafeBufferPointer { chain in
         classOf.withUnsafeBufferPointer { classOf in
         outputStart.withUnsafeBufferPointer { outputStart in
         outputCount.withUnsafeBufferPointer { outputCount in
@@ -205,15 +221,17 @@ public final class Matcher: Sendable {
             /// The end and pattern of the longest accepted pattern starting at `start`, or nil.
             func longest(from start: Int) -> (end: Int, pattern: Int)? {
                 var best: (end: Int, pattern: Int)?
-                var row = 0
+                var state = 0
                 var i = start
                 while i < n {
-                    let cell = trie[row &+ Int(classOf[Int(text[i])])]
+                    let cls = classOf[Int(text[i])]
+                    let edge = chain[state]
+                    let cell = edge.cls != ChainEdge.dense ? (edge.cls == cls ? edge.cell : -1)
+                        : trie[state &* cc &+ Int(cls)]
                     if cell < 0 { break }
-                    row = Int(cell >> 1)
+                    state = Int(cell >> 1)
                     i &+= 1
                     if cell & 1 == 0 { continue }
-                    let state = row / cc
                     let first = Int(outputStart[state])
                     for k in first..<(first &+ Int(outputCount[state])) {
                         let p = Int(outputs[k])
@@ -227,40 +245,51 @@ public final class Matcher: Sendable {
                 return best
             }
 
+            /// The `FirstWords.hash` of the word that starts at `p` (a word byte), and where the word ends.
+            /// Eight bytes at a time (SWAR) while eight remain, so a word costs a load or two and no branch per
+            /// byte; bytewise in the last seven, with the same chunks.
+            @inline(__always) func word(at p0: Int) -> (hash: UInt64, end: Int) {
+                var h = FirstWords.seed
+                var p = p0
+                let base = UnsafeRawPointer(text.baseAddress!)
+                while p &+ 8 <= n {
+                    let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: p, as: UInt64.self))
+                    let (folded, nonWord) = FirstWords.fold(w)
+                    if nonWord == 0 { h = FirstWords.mix(h, folded); p &+= 8; continue }
+                    let length = nonWord.trailingZeroBitCount >> 3
+                    if length > 0 { h = FirstWords.mix(h, folded & ((1 &<< UInt64(8 &* length)) &- 1)) }
+                    return (h, p &+ length)
+                }
+                var chunk: UInt64 = 0
+                var j: UInt64 = 0
+                while p < n {
+                    let f = wordFold[Int(text[p])]
+                    if f == 0 { break }
+                    chunk |= UInt64(f) &<< (8 &* j)
+                    j &+= 1
+                    p &+= 1
+                }
+                if j > 0 { h = FirstWords.mix(h, chunk) }
+                return (h, p)
+            }
+
             // Invariant: `start` is 0 or follows a non-word byte.
             var start = 0
             while start < n {
                 var found: (end: Int, pattern: Int)?
                 var next: Int
-                var f = wordFold[Int(text[start])]
-                if f != 0 {
+                if wordFold[Int(text[start])] != 0 {
                     // Pass over the word, hashing it; walk only where a pattern may begin with it.
-                    var h = FirstWords.seed
-                    var w = start
-                    repeat {
-                        h = FirstWords.step(h, f)
-                        w &+= 1
-                        if w == n { break }
-                        f = wordFold[Int(text[w])]
-                    } while f != 0
+                    let (h, w) = word(at: start)
                     let kinds = firstWords[h]
                     var walk = kinds & FirstWords.alone != 0
                     if !walk && kinds & FirstWords.followed != 0 && w < n {
-                        walk = firstWords[FirstWords.step(h, text[w])] & FirstWords.withFollower != 0
+                        walk = firstWords[FirstWords.followerKey(h, text[w])] & FirstWords.withFollower != 0
                     }
                     if !walk && kinds & FirstWords.leads != 0 && w &+ 1 < n && Self.isSeparator(text[w])
                         && wordFold[Int(text[w &+ 1])] != 0 {
                         // Only patterns of several words begin with it: the next word decides.
-                        h = FirstWords.step(h, 32)
-                        var v = w &+ 1
-                        f = wordFold[Int(text[v])]
-                        repeat {
-                            h = FirstWords.step(h, f)
-                            v &+= 1
-                            if v == n { break }
-                            f = wordFold[Int(text[v])]
-                        } while f != 0
-                        walk = firstWords[h] & FirstWords.pair != 0
+                        walk = firstWords[FirstWords.pairKey(h, word(at: w &+ 1).hash)] & FirstWords.pair != 0
                     }
                     if walk && !Self.continuesToken(text, at: start) { found = longest(from: start) }
                     next = w &+ 1
@@ -280,7 +309,7 @@ public final class Matcher: Sendable {
                 }
                 start = next
             }
-        }}}}}}}}}
+        }}}}}}}}}}
         return hits
     }
 
@@ -337,10 +366,21 @@ public final class Matcher: Sendable {
     }
 }
 
+/// The one edge out of a trie state with at most one child (see `Matcher.chain`): 8 bytes, read in
+/// preorder sequence along a name.
+struct ChainEdge: Sendable {
+    /// The child's cell as `Matcher.trie` encodes it, or -1 for a leaf.
+    var cell: Int32
+    /// The edge's byte class, or `dense` for a state with several children.
+    var cls: UInt8
+    /// No byte class has this value (classes are numbered below 255).
+    static let dense: UInt8 = 255
+}
+
 /// What patterns can start at a word, looked up by a hash of the word: a table of flag bytes, each the union
 /// of the kinds of every key that hashes there. A lookup may report a kind no pattern has there (one slot
 /// in eight is taken at most), never miss one that it has, so it can only send the matcher on a walk that
-/// finds nothing. Keys are built with `step` over ASCII-case-folded bytes.
+/// finds nothing. A word's key is `hash` of its ASCII-case-folded bytes; `pairKey` and `followerKey` extend it.
 struct FirstWords: Sendable {
     /// A pattern is this word alone (or the word, a separator and a non-word byte).
     static let alone: UInt8 = 1
@@ -357,9 +397,52 @@ struct FirstWords: Sendable {
     let shift: UInt64
 
     static let seed: UInt64 = 0
-    /// One byte into the running hash (rotate and xor: one cycle of dependency per byte).
-    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 {
-        ((h << 7) | (h >> 57)) ^ UInt64(b)
+    /// One chunk of eight folded bytes (first byte lowest, zeros past the word's end) into the running hash.
+    @inline(__always) static func mix(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
+        let x = (h ^ chunk) &* 0xBF58_476D_1CE4_E5B9
+        return x ^ (x >> 31)
+    }
+
+    /// The key of a word: its bytes ASCII-lower-cased, in chunks of eight (the last one zero-padded) mixed
+    /// in turn. The scan computes the same chunks with `fold`. O(length).
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h = seed
+        var chunk: UInt64 = 0
+        var j: UInt64 = 0
+        for b in bytes {
+            chunk |= UInt64(Byte.lower(b)) &<< (8 &* j)
+            j &+= 1
+            if j == 8 { h = mix(h, chunk); chunk = 0; j = 0 }
+        }
+        if j > 0 { h = mix(h, chunk) }
+        return h
+    }
+
+    /// Key of two words separated by a separator (`pair`).
+    @inline(__always) static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        mix((first << 32) | (first >> 32), second)
+    }
+
+    /// Key of a word and the non-word byte after it (`withFollower`).
+    @inline(__always) static func followerKey(_ h: UInt64, _ b: UInt8) -> UInt64 {
+        mix(h, UInt64(b) | 1 << 63)
+    }
+
+    /// Eight bytes (first lowest) with ASCII capitals lower-cased, and the high bit of each byte that is no
+    /// word byte (`Byte.isWord`: letters, digits, `_`, non-ASCII). SWAR: no carry crosses a byte.
+    @inline(__always) static func fold(_ w: UInt64) -> (folded: UInt64, nonWord: UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let a = w & low7
+        // The high bit of each ASCII byte in lo...hi.
+        @inline(__always) func inRange(_ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (a &+ ones &* (0x80 &- lo)) & ~(a &+ ones &* (0x7F &- hi)) & ~w & high
+        }
+        let upper = inRange(65, 90)
+        let x = w ^ (ones &* 95)
+        let underscore = ~(((x & low7) &+ low7) | x) & high
+        let word = upper | inRange(97, 122) | inRange(48, 57) | underscore | (w & high)
+        return (w | (upper >> 2), ~word & high)
     }
 
     struct Builder {

@@ -129,13 +129,20 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
                  nameMarked: (mark0 & ~0xFF) | mark1 != 0)
 }
 
+/// `( [ { " ' ` <`: one bit test in a 128-bit set (two words), without branches, where a chain of
+/// comparisons compiled to branches per byte of every token.
 @inline(__always) func isLeadingPunct(_ b: UInt8) -> Bool {
-    b == 40 || b == 91 || b == 123 || b == 34 || b == 39 || b == 96 || b == 60
+    let below64: UInt64 = 1 << 40 | 1 << 34 | 1 << 39 | 1 << 60
+    let above64: UInt64 = 1 << (91 - 64) | 1 << (123 - 64) | 1 << (96 - 64)
+    return b < 128 && (b < 64 ? below64 : above64) >> UInt64(b & 63) & 1 != 0
 }
 
+/// `) ] } " ' , . ; : ? ! >`: one bit test, as `isLeadingPunct` (this compiled to a jump table).
 @inline(__always) func isTrailingPunct(_ b: UInt8) -> Bool {
-    b == 41 || b == 93 || b == 125 || b == 34 || b == 39 || b == 44 || b == 46 || b == 59 || b == 58
-        || b == 63 || b == 33 || b == 62
+    let below64: UInt64 = 1 << 41 | 1 << 34 | 1 << 39 | 1 << 44 | 1 << 46 | 1 << 59 | 1 << 58 | 1 << 63 | 1 << 33
+        | 1 << 62
+    let above64: UInt64 = 1 << (93 - 64) | 1 << (125 - 64)
+    return b < 128 && (b < 64 ? below64 : above64) >> UInt64(b & 63) & 1 != 0
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
