@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LitgraphExtraction
+import LitgraphStore
 
 /// The `litgraph` command: parses arguments and hands each subcommand to the library stage that does the work.
 @main
@@ -18,6 +19,19 @@ struct Litgraph: ParsableCommand {
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite database to use.")
     var db: String = "litgraph.db"
+}
+
+/// The stored entity a user means by `name` (canonical name or alias), or a `UserError` naming the closest
+/// known names, and saying so when the shipped catalogue knows the name but no stored paper mentions it.
+func storedEntity(named name: String, in store: Store, path: String) throws -> StoredEntity {
+    if let entity = try store.entity(named: name) { return entity }
+    let close = try store.suggestions(for: name)
+    var message = "no entity \"\(name)\" in \(path)"
+    if let entry = try? Catalogue.shipped().entry(named: name) {
+        message += " (\(entry.name) is a known \(entry.type.rawValue), but no stored paper mentions it)"
+    }
+    message += close.isEmpty ? "" : ". Closest known: " + close.joined(separator: ", ")
+    throw UserError(message)
 }
 
 /// Options shared by commands that extract.

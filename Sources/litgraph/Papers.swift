@@ -21,15 +21,7 @@ struct Papers: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try Store(path: database.db)
-            guard let entity = try store.entity(named: uses) else {
-                let close = try store.suggestions(for: uses)
-                var message = "no entity \"\(uses)\" in \(database.db)"
-                if let entry = try? Catalogue.shipped().entry(named: uses) {
-                    message += " (\(entry.name) is a known \(entry.type.rawValue), but no stored paper mentions it)"
-                }
-                message += close.isEmpty ? "" : ". Closest known: " + close.joined(separator: ", ")
-                throw UserError(message)
-            }
+            let entity = try storedEntity(named: uses, in: store, path: database.db)
             let all = try store.papers(mentioning: entity, family: !exact)
             // Using an entity means evaluating on it, building on it or comparing with it; a paper that only
             // introduces it or mentions it in passing is listed apart (or with the rest under --any-role).

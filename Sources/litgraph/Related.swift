@@ -84,16 +84,3 @@ struct Related: ParsableCommand {
         }
     }
 }
-
-/// The stored entity a user means by `name` (canonical name or alias), or a `UserError` naming the closest
-/// known names, and saying so when the shipped catalogue knows the name but no stored paper mentions it.
-func storedEntity(named name: String, in store: Store, path: String) throws -> StoredEntity {
-    if let entity = try store.entity(named: name) { return entity }
-    let close = try store.suggestions(for: name)
-    var message = "no entity \"\(name)\" in \(path)"
-    if let entry = try? Catalogue.shipped().entry(named: name) {
-        message += " (\(entry.name) is a known \(entry.type.rawValue), but no stored paper mentions it)"
-    }
-    message += close.isEmpty ? "" : ". Closest known: " + close.joined(separator: ", ")
-    throw UserError(message)
-}

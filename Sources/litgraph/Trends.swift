@@ -34,7 +34,7 @@ struct SeriesOptions: ParsableArguments {
                 throw UserError("--group needs a label and at least one name, found \"\(spec)\"")
             }
             var entities: [StoredEntity] = []
-            for member in members { entities.append(try resolveEntity(member, in: store, db: db)) }
+            for member in members { entities.append(try storedEntity(named: member, in: store, path: db)) }
             families.addGroup(label, members: entities)
         }
         let mentions = try store.mentions().map { m -> Mention in
@@ -79,18 +79,6 @@ struct FamilyNames {
         let root = roots.root(of: name)
         return stored[root.lowercased()] ?? (root, type)
     }
-}
-
-/// The stored entity a user means by `name`, or an error naming the closest known names.
-func resolveEntity(_ name: String, in store: Store, db: String) throws -> StoredEntity {
-    if let entity = try store.entity(named: name) { return entity }
-    let close = try store.suggestions(for: name)
-    var message = "no entity \"\(name)\" in \(db)"
-    if let entry = try? Catalogue.shipped().entry(named: name) {
-        message += " (\(entry.name) is a known \(entry.type.rawValue), but no stored paper mentions it)"
-    }
-    message += close.isEmpty ? "" : ". Closest known: " + close.joined(separator: ", ")
-    throw UserError(message)
 }
 
 /// What was left out of the slices, as one sentence, or nil when every paper had a usable date.
@@ -173,7 +161,7 @@ struct Trends: ParsableCommand {
                     if let label = families.groupLabel(name) {
                         column = label
                     } else {
-                        let entity = try resolveEntity(name, in: store, db: database.db)
+                        let entity = try storedEntity(named: name, in: store, path: database.db)
                         column = families.group(entity.name, entity.type)
                     }
                     if !columns.contains(where: { $0.0 == column.0 }) { columns.append(column) }
