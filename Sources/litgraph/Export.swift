@@ -60,18 +60,13 @@ func exportPath(_ out: String, file: ExportFile, single: Bool) -> String {
     return "\(base)-\(suffix).\(file.fileExtension)"
 }
 
-/// `graph` with every centrality (weighted by its edge weights) and its Leiden cluster (seed 1, numbered from 1
-/// by decreasing size, as VOSviewer numbers clusters) appended to each node's attributes.
+/// `graph` with every centrality (weighted by its edge weights; `LabeledGraph.addingCentralities`, with degree as
+/// the count it is) and its Leiden cluster (seed 1, numbered from 1 by decreasing size, as VOSviewer numbers
+/// clusters) appended to each node's attributes.
 func withMeasures(_ graph: LabeledGraph) throws -> LabeledGraph {
-    let measures = try centralities(of: graph.graph, weighted: true)
+    let measured = try graph.addingCentralities(weighted: true)
     let clusters = try communities(of: graph.graph, weighted: true, seed: 1)
-    var result = graph
-    for i in result.nodes.indices {
-        result.nodes[i].attributes.append(.init("degree", .int(Int(measures.degree[i]))))
-        for measure in CentralityMeasure.allCases where measure != .degree {
-            result.nodes[i].attributes.append(.init(measure.rawValue, .double(measures[measure][i])))
-        }
-        result.nodes[i].attributes.append(.init("cluster", .int(clusters.membership[i] + 1)))
-    }
-    return result
+    let degrees = try centrality(.degree, of: graph.graph, weighted: true).map { AttributeValue.int(Int($0)) }
+    return measured.settingAttribute(CentralityMeasure.degree.rawValue, degrees)
+        .settingAttribute("cluster", clusters.membership.map { .int($0 + 1) })
 }
