@@ -167,23 +167,30 @@ enum DiscoveryRules {
     /// Long forms that name a measure ("Oracle Success Rate", "Fréchet Inception Distance"): metrics are
     /// not entities.
     static func isMetric(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        var w = e
-        while w > s && !Byte.isSpace(t[w - 1]) && t[w - 1] != 45 { w -= 1 }
-        let last = t.string(w, e).lowercased()
-        return ["rate", "score", "accuracy", "error", "ratio", "distance", "precision", "recall", "length", "loss",
-                "metric", "index", "divergence", "gap", "regret", "reward", "return", "time", "cost"].contains(last)
+        metricHeads.contains(t, lastWordStart(t, s, e), e)
     }
+
+    static let metricHeads = WordSet(["rate", "score", "accuracy", "error", "ratio", "distance", "precision", "recall",
+                                      "length", "loss", "metric", "index", "divergence", "gap", "regret", "reward",
+                                      "return", "time", "cost"])
 
     /// Long forms that name a task or field rather than one method or dataset ("Statistical Machine
     /// Translation (SMT)", "Fine-Grained Visual Classification (FGVC)", "Visual Question Answering" as a
     /// problem): their acronyms are terminology unless the catalogue knows them as a named thing (VQA).
     static func isTask(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        taskHeads.contains(t, lastWordStart(t, s, e), e)
+    }
+
+    static let taskHeads = WordSet(["translation", "answering", "classification", "recognition", "detection",
+                                    "segmentation", "entailment", "estimation", "captioning", "summarization",
+                                    "parsing", "tagging", "retrieval", "tracking", "localization", "labeling",
+                                    "labelling"])
+
+    /// Where the last word of [s, e) starts: after its last space or hyphen.
+    static func lastWordStart(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
         var w = e
         while w > s && !Byte.isSpace(t[w - 1]) && t[w - 1] != 45 { w -= 1 }
-        let last = t.string(w, e).lowercased()
-        return ["translation", "answering", "classification", "recognition", "detection", "segmentation",
-                "entailment", "estimation", "captioning", "summarization", "parsing", "tagging", "retrieval",
-                "tracking", "localization", "labeling", "labelling"].contains(last)
+        return w
     }
 
     /// A plural acronym ("VideoLMs", "GNNs") names a class of things, not one named thing.
