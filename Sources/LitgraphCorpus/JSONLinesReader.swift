@@ -75,6 +75,9 @@ enum RecordKey: String, CaseIterable {
         case .referencedWorks: 9
         }
     }
+
+    /// Fields that may hold a list of strings (authors, cited works); the others hold one value.
+    var isList: Bool { self == .authors || self == .references || self == .referencedWorks }
 }
 
 /// One field's value as a reader found it.

@@ -4,9 +4,9 @@
 /// reader falls back to `JSONSerialization`, for anything it cannot read to exactly the same values — a line
 /// that is not one object, invalid or lenient JSON (trailing commas, leading zeros, …), a key with an escape
 /// or a non-ASCII byte it would have to compare, a record field given twice, a record field that is not a
-/// string, null, an integer of up to 15 digits (other than -0), or for `authors` a list of strings, a number
-/// elsewhere with an exponent or more than 15 digits (which `JSONSerialization` may refuse), `\u0000`, a lone
-/// surrogate, or nesting deeper than 64. Values of other fields are checked but not kept.
+/// string, null, an integer of up to 15 digits (other than -0), or for list fields (`authors`, `references`,
+/// `referenced_works`) a list of strings, a number elsewhere with an exponent or more than 15 digits (which
+/// `JSONSerialization` may refuse), `\u0000`, a lone surrogate, or nesting deeper than 64. Values of other fields are checked but not kept.
 struct JSONRecordScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
@@ -60,7 +60,7 @@ struct JSONRecordScanner {
                 switch match(key) {
                 case let .field(field):
                     let bit: UInt8 = 1 << UInt8(field.index)
-                    guard seen & bit == 0, let value = fieldValue(authors: field == .authors || field == .references || field == .referencedWorks) else { return nil }
+                    guard seen & bit == 0, let value = fieldValue(list: field.isList) else { return nil }
                     seen |= bit
                     values[field.index] = value
                 case .other:
@@ -198,14 +198,14 @@ struct JSONRecordScanner {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A record field's value: a string, null, a short integer, or for `authors` a list of strings.
-    private mutating func fieldValue(authors: Bool) -> FieldValue? {
+    /// A record field's value: a string, null, a short integer, or for a list field a list of strings.
+    private mutating func fieldValue(list: Bool) -> FieldValue? {
         switch at(i) {
         case Byte.quote:
             return scanString().map { .text(decode($0)) }
         case 0x6E:
             return literal("null") ? .missing : nil
-        case Byte.openBracket where authors:
+        case Byte.openBracket where list:
             i += 1
             skipSpace()
             var list: [String] = []
@@ -220,7 +220,7 @@ struct JSONRecordScanner {
                 guard b == Byte.comma else { return nil }
                 skipSpace()
             }
-        case Byte.minus where !authors, Byte.zero...Byte.nine where !authors:
+        case Byte.minus where !list, Byte.zero...Byte.nine where !list:
             // JSONSerialization gives an NSNumber whose stringValue is the integer as written, except -0.
             let start = i
             guard scanNumber() == false, !(bytes[start] == Byte.minus && bytes[start + 1] == Byte.zero) else {
