@@ -6,7 +6,8 @@
 /// or a non-ASCII byte it would have to compare, a record field given twice, a record field that is not a
 /// string, null, an integer of up to 15 digits (other than -0), or for list fields (`authors`, `references`,
 /// `referenced_works`) a list of strings, a number elsewhere with an exponent or more than 15 digits (which
-/// `JSONSerialization` may refuse), `\u0000`, a lone surrogate, or nesting deeper than 64. Values of other fields are checked but not kept.
+/// `JSONSerialization` may refuse), `\u0000`, a lone surrogate, or nesting deeper than 64. Values of other
+/// fields are checked but not kept.
 struct JSONRecordScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
