@@ -172,23 +172,33 @@ public final class Extractor: Sendable {
     /// and written back, copying an entity's surfaces on each change).
     struct Builder {
         var entities: [ExtractedEntity] = []
-        /// Position in `entities` by lower-cased name.
-        var index: [String: Int] = [:]
+        /// Each entity's `key`, at its position in `entities`: a paper has a few entities, so a scan of these
+        /// beats hashing a String per lookup in a dictionary.
+        var keys: [String] = []
         /// Byte ranges already counted as mentions, so a surface found twice is counted once.
         var covered: [Range<Int>] = []
+
+        init() {
+            entities.reserveCapacity(16)
+            keys.reserveCapacity(16)
+            covered.reserveCapacity(32)
+        }
+
+        /// The position of the entity kept under `key`, if any. O(entities).
+        func index(_ key: String) -> Int? { keys.firstIndex(of: key) }
 
         /// `key` is `Builder.key(name)` when the caller has it already (a catalogue entry's `entryKeys`).
         mutating func add(name: String, key: String? = nil, type: EntityType, surface: String, at range: Range<Int>,
                           catalogued: Bool, introduced: Bool = false, role: MentionRole) {
             let key = key ?? Self.key(name)
-            if let i = index[key] {
+            if let i = index(key) {
                 if !entities[i].surfaces.contains(surface) { entities[i].surfaces.append(surface) }
                 entities[i].count += 1
                 entities[i].firstOffset = min(entities[i].firstOffset, range.lowerBound)
                 entities[i].introduced = entities[i].introduced || introduced
                 entities[i].mentionRole = RoleRules.stronger(entities[i].mentionRole, role)
             } else {
-                index[key] = entities.count
+                keys.append(key)
                 entities.append(ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
                                                 count: 1, catalogued: catalogued, firstOffset: range.lowerBound,
                                                 mentionRole: role))
@@ -202,8 +212,8 @@ public final class Extractor: Sendable {
         /// and "VL-RewardBench" are one entity (a name of punctuation only keeps its lower-cased self).
         static func key(_ name: String) -> String {
             let folded: String
-            if name.utf8.allSatisfy({ $0 < 0x80 }) {
-                folded = String(decoding: name.utf8.filter(Byte.isAlnum).map(Byte.lower), as: UTF8.self)
+            if let ascii = asciiKey(name) {
+                folded = ascii
             } else {
                 folded = String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter {
                     $0.properties.isAlphabetic || $0.properties.numericType != nil
@@ -212,8 +222,22 @@ public final class Extractor: Sendable {
             return folded.isEmpty ? name.lowercased() : folded
         }
 
+        /// `key` of an ASCII name, written straight into the String's storage; nil when the name has a
+        /// non-ASCII byte.
+        static func asciiKey(_ name: String) -> String? {
+            var name = name
+            return name.withUTF8 { u -> String? in
+                guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
+                return String(unsafeUninitializedCapacity: u.count) { out in
+                    var n = 0
+                    for b in u where Byte.isAlnum(b) { out[n] = Byte.lower(b); n += 1 }
+                    return n
+                }
+            }
+        }
+
         /// The position of the entity named `name` (in any spelling with the same key), if any.
-        func position(_ name: String) -> Int? { index[Self.key(name)] }
+        func position(_ name: String) -> Int? { index(Self.key(name)) }
     }
 
     /// A name that one paper of a corpus introduced, to be found in the others.
@@ -241,7 +265,8 @@ public final class Extractor: Sendable {
                 || sameLongFormAsSurface(Int(h.value), Self.longFormWords(t.string(d.longStart, d.longEnd)))
             if !known { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
         }
-        let hits = raw.filter { h in
+        // Usually nothing is filtered out: then the hits are the raw ones, not a copy.
+        let hits = redefined.isEmpty && !raw.contains(where: { entries[Int($0.value)].ambiguous }) ? raw : raw.filter { h in
             if !redefined.isEmpty && redefined.contains(t.string(h.start, h.end)) { return false }
             return !entries[Int(h.value)].ambiguous
                 || AmbiguityRules.supported(h, in: t, tokens: tokens, hits: raw, definitions: definitions)
@@ -286,7 +311,7 @@ public final class Extractor: Sendable {
             }
             let surface = t.string(intro.start, intro.end)
             let key = Builder.key(surface)
-            if let i = b.index[key] {
+            if let i = b.index(key) {
                 // Seen before (title, then "we introduce X, a dataset"): the first cue that types it wins.
                 b.entities[i].introduced = true
                 if let hint = intro.typeHint, !typed.contains(key) { b.entities[i].type = hint; typed.insert(key) }
@@ -362,7 +387,8 @@ public final class Extractor: Sendable {
                 }
             }
         }
-        return b.entities.sorted { $0.firstOffset < $1.firstOffset }
+        let inOrder = zip(b.entities, b.entities.dropFirst()).allSatisfy { $0.firstOffset <= $1.firstOffset }
+        return inOrder ? b.entities : b.entities.sorted { $0.firstOffset < $1.firstOffset }
     }
 
     /// Whether a paper's long form names the same thing as a catalogue spelling: at least half of the
