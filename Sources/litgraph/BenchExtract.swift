@@ -22,6 +22,10 @@ struct BenchExtract: ParsableCommand {
     @Option(help: ArgumentHelp("Also write every matcher hit, one paper a line (start:end:value:pattern), "
         + "to check that a change to the matcher finds the same hits.", valueName: "file"))
     var dumpHits: String?
+    @Flag(help: ArgumentHelp("Also time each stage of extraction alone (text, tokenize, match, acronyms, "
+        + "introductions, discovery), over the earlier stages' outputs made beforehand; the rest of full "
+        + "extraction is what the stages leave. Holds every paper's tokens: for corpora up to ~50k papers."))
+    var stages = false
     @Argument(help: "The corpus (.jsonl, .csv or .txt listing).")
     var file: String
 
@@ -68,6 +72,13 @@ struct BenchExtract: ParsableCommand {
                 var entities = 0
                 for paper in papers { entities += extractor.extract(paper).entities.count }
                 return entities
+            }
+            if stages {
+                let inputs = extractor.stageInputs(papers)
+                for stage in Extractor.Stage.allCases {
+                    Measurement(name: "litgraph-stage-\(stage.rawValue)", foundKind: "items", papers: papers.count,
+                                bytes: bytes).report(runs: runs) { extractor.run(stage, on: inputs) }
+                }
             }
         }
     }
