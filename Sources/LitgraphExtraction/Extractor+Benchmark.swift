@@ -10,8 +10,9 @@ extension Extractor {
     /// The matcher `extract` runs first: one Aho–Corasick automaton over the catalogue.
     public var catalogueMatcher: Matcher { matcher }
 
-    /// The stages of `extract(_:)` that `litgraph bench extract --stages` times one at a time, each over the
-    /// outputs of the stages before it, prepared untimed: where the time of extraction goes.
+    /// The stages of `extract(_:)`, in order, that `litgraph bench extract --stages` times cumulatively: each
+    /// run does one more stage than the one before, so the difference of two runs is that stage's cost with
+    /// its inputs hot in cache, as in extraction itself.
     public enum Stage: String, CaseIterable, Sendable {
         /// Title and abstract to one byte buffer with ASCII punctuation (`bytes(of:)`).
         case text
@@ -25,53 +26,27 @@ extension Extractor {
         case discovery
     }
 
-    /// The inputs of every stage for a list of papers, made once: texts, tokens, hits and definitions.
-    /// Holds every paper's tokens, so it is meant for benchmark corpora of tens of thousands of papers.
-    public struct StageInputs: Sendable {
-        let texts: [(text: [UInt8], titleEnd: Int)]
-        let tokens: [[Token]]
-        let hits: [[MatcherHit]]
-        let definitions: [[AcronymDefinition]]
-        let papers: [Paper]
-    }
-
-    /// Runs every stage once over `papers`, keeping each stage's output as the next one's input.
-    public func stageInputs(_ papers: [Paper]) -> StageInputs {
-        let texts = papers.map(Self.bytes(of:))
-        var tokens: [[Token]] = [], hits: [[MatcherHit]] = [], definitions: [[AcronymDefinition]] = []
-        for (text, _) in texts {
-            text.withUnsafeBufferPointer { t in
-                let tok = tokenize(t)
-                tokens.append(tok)
-                hits.append(matcher.matches(in: t))
-                definitions.append(AcronymDefinitions.find(in: t, tokens: tok))
-            }
-        }
-        return StageInputs(texts: texts, tokens: tokens, hits: hits, definitions: definitions, papers: papers)
-    }
-
-    /// Runs one stage over every paper of `inputs` and returns how much it found (so the work cannot be
-    /// dropped as unused).
-    public func run(_ stage: Stage, on inputs: StageInputs) -> Int {
+    /// Runs the stages of extraction up to and including `last` on every paper and returns how much the last
+    /// one found (so the work cannot be dropped as unused).
+    public func run(upTo last: Stage, on papers: [Paper]) -> Int {
+        let stages = Stage.allCases
+        let depth = stages.firstIndex(of: last)!
         var found = 0
-        for k in inputs.texts.indices {
-            if stage == .text { found += Self.bytes(of: inputs.papers[k]).text.count; continue }
-            let (text, titleEnd) = inputs.texts[k]
+        for paper in papers {
+            let (text, titleEnd) = Self.bytes(of: paper)
+            if depth == 0 { found += text.count; continue }
             found += text.withUnsafeBufferPointer { t -> Int in
-                switch stage {
-                case .text: return 0
-                case .tokenize: return tokenize(t).count
-                case .match: return matcher.matches(in: t).count
-                case .acronyms: return AcronymDefinitions.find(in: t, tokens: inputs.tokens[k]).count
-                case .introductions:
-                    let hits = inputs.hits[k]
-                    return IntroducedNames.find(in: t, titleEnd: titleEnd, tokens: inputs.tokens[k],
-                                                definitions: inputs.definitions[k],
-                                                isCatalogued: { s, e in hits.contains { $0.start == s && $0.end == e } }).count
-                case .discovery:
-                    return DiscoveryRules.find(in: t, tokens: inputs.tokens[k], definitions: inputs.definitions[k],
-                                               hits: inputs.hits[k], typeOfHit: { entries[Int($0.value)].type }).count
-                }
+                let tokens = tokenize(t)
+                if depth == 1 { return tokens.count }
+                let hits = matcher.matches(in: t)
+                if depth == 2 { return hits.count }
+                let definitions = AcronymDefinitions.find(in: t, tokens: tokens)
+                if depth == 3 { return definitions.count }
+                let intros = IntroducedNames.find(in: t, titleEnd: titleEnd, tokens: tokens, definitions: definitions,
+                                                  isCatalogued: { s, e in hits.contains { $0.start == s && $0.end == e } })
+                if depth == 4 { return intros.count }
+                return DiscoveryRules.find(in: t, tokens: tokens, definitions: definitions, hits: hits,
+                                           typeOfHit: { entries[Int($0.value)].type }).count
             }
         }
         return found
