@@ -19,11 +19,12 @@ enum AmbiguityRules {
     static func supported(_ hit: MatcherHit, in t: UnsafeBufferPointer<UInt8>, tokens: [Token], hits: [MatcherHit],
                           definitions: [AcronymDefinition]) -> Bool {
         // Written in several words ("Atari games", "OpenAI o1"), or another way in the same paper.
-        let own = t.string(hit.start, hit.end)
-        if own.utf8.count > 8 && own.contains(" ") { return true }
+        func severalWords(_ h: MatcherHit) -> Bool {
+            h.end - h.start > 8 && (h.start..<h.end).contains { t[$0] == 32 }
+        }
+        if severalWords(hit) { return true }
         for other in hits where other.value == hit.value && other.start != hit.start {
-            let surface = t.string(other.start, other.end)
-            if surface.utf8.count > 8 && surface.contains(" ") { return true }
+            if severalWords(other) { return true }
         }
         if definitions.contains(where: { $0.shortStart == hit.start || ($0.longStart <= hit.start && hit.end <= $0.longEnd) }) {
             return true

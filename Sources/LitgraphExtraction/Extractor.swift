@@ -303,7 +303,7 @@ public final class Extractor: Sendable {
         let intros = IntroducedNames.find(in: t, titleEnd: titleEnd, tokens: tokens, definitions: definitions,
                                           isCatalogued: { s, e in exactHit(s, e) != nil })
         var newNames: [(name: String, type: EntityType)] = []
-        var typed = Set<String>()
+        var typed: [String] = [] // keys typed by a cue already: a few per paper, scanned
         for intro in intros {
             if let entry = hit(covering: intro.start, intro.end) {
                 if let i = b.position(entry.name) { b.entities[i].introduced = true }
@@ -314,10 +314,10 @@ public final class Extractor: Sendable {
             if let i = b.index(key) {
                 // Seen before (title, then "we introduce X, a dataset"): the first cue that types it wins.
                 b.entities[i].introduced = true
-                if let hint = intro.typeHint, !typed.contains(key) { b.entities[i].type = hint; typed.insert(key) }
+                if let hint = intro.typeHint, !typed.contains(key) { b.entities[i].type = hint; typed.append(key) }
                 continue
             }
-            if intro.typeHint != nil { typed.insert(key) }
+            if intro.typeHint != nil && !typed.contains(key) { typed.append(key) }
             b.add(name: surface, type: intro.typeHint ?? .method, surface: surface, at: intro.start..<intro.end,
                   catalogued: false, introduced: true, role: .uses)
             newNames.append((surface, intro.typeHint ?? .method))
@@ -387,7 +387,7 @@ public final class Extractor: Sendable {
                 }
             }
         }
-        let inOrder = zip(b.entities, b.entities.dropFirst()).allSatisfy { $0.firstOffset <= $1.firstOffset }
+        let inOrder = b.entities.indices.dropFirst().allSatisfy { b.entities[$0 - 1].firstOffset <= b.entities[$0].firstOffset }
         return inOrder ? b.entities : b.entities.sorted { $0.firstOffset < $1.firstOffset }
     }
 

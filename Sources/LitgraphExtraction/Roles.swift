@@ -28,6 +28,8 @@ enum RoleRules {
         var e = index
         while e < tokens.count - 1 && !tokens[e].endsSentence { e += 1 }
         let window = max(s, index - 4)..<index
+        // The word lists once per call: each access to a `static let` is a `swift_once` call on Linux.
+        let compareBefore = Self.compareBefore, useBefore = Self.useBefore
         for k in window.reversed() {
             if compareBefore.contains(tokens[k]) { return .compares }
         }
@@ -35,13 +37,17 @@ enum RoleRules {
            compareAfter.contains(after) {
             return .compares
         }
-        let ownSentence = (s...e).contains { firstPerson.contains(tokens[$0]) }
+        // Whether the sentence speaks of the paper's own work: a scan of the sentence, made only when needed.
+        func ownSentence() -> Bool {
+            let firstPerson = Self.firstPerson
+            return (s...e).contains { firstPerson.contains(tokens[$0]) }
+        }
         for k in window.reversed() where useBefore.contains(tokens[k]) {
-            return ownSentence || !looseUses.contains(tokens[k]) ? .uses : .mentions
+            return !looseUses.contains(tokens[k]) || ownSentence() ? .uses : .mentions
         }
         // "X-based", "X as the backbone".
         if end < t.count, t[end] == 45 { return .uses }
-        return ownSentence || s == 0 ? .uses : .mentions
+        return s == 0 || ownSentence() ? .uses : .mentions
     }
 
     /// The stronger of two roles for one paper: introduces, then uses, then compares, then mentions.
