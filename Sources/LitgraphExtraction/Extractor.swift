@@ -368,12 +368,17 @@ public final class Extractor: Sendable {
                 b.entities[i].surfaces.append(surface)
                 localAliases.append((surface, name))
             }
-            for r in [d.longStart..<d.longEnd, d.shortStart..<d.shortEnd] where !b.isCovered(r) { b.covered.append(r) }
+            let longRange = d.longStart..<d.longEnd, shortRange = d.shortStart..<d.shortEnd
+            if !b.isCovered(longRange) { b.covered.append(longRange) }
+            if !b.isCovered(shortRange) { b.covered.append(shortRange) }
         }
 
         // Count later mentions of new names and paper-local aliases that the automaton does not know.
-        for (surface, name) in newNames.map({ ($0.name, $0.name) }) + localAliases {
-            let needle = Array(surface.utf8)
+        func countLater(_ surface: String, of name: String) {
+            var surface = surface
+            surface.withUTF8 { countLater(needle: $0, of: name) }
+        }
+        func countLater(needle: UnsafeBufferPointer<UInt8>, of name: String) {
             let entity = b.position(name)
             var from = 0
             while let r = Self.find(needle, in: t, from: from) {
@@ -387,6 +392,8 @@ public final class Extractor: Sendable {
                 }
             }
         }
+        for new in newNames { countLater(new.name, of: new.name) }
+        for alias in localAliases { countLater(alias.surface, of: alias.name) }
         let inOrder = b.entities.indices.dropFirst().allSatisfy { b.entities[$0 - 1].firstOffset <= b.entities[$0].firstOffset }
         return inOrder ? b.entities : b.entities.sorted { $0.firstOffset < $1.firstOffset }
     }
@@ -467,7 +474,7 @@ public final class Extractor: Sendable {
     /// The next whole-word occurrence of `needle` (exact bytes) at or after `from`. Candidates (the needle's
     /// first byte) are looked for eight bytes at a time (SWAR: a byte equal to it gets its high bit set,
     /// exactly, as no carry crosses a byte). O(|t| · |needle|) at worst, O(|t| / 8) when the byte is rare.
-    static func find(_ needle: [UInt8], in t: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>? {
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in t: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>? {
         guard !needle.isEmpty else { return nil }
         let n = t.count
         let first = needle[0]
