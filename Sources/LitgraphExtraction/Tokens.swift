@@ -114,8 +114,15 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         let x = w ^ (ones &* c)
         return ~(((x & low7) &+ low7) | x) & high
     }
+    // Most tokens are lower-case words: no capital, digit, "/", "." or non-ASCII byte, so their key is their
+    // bytes and every flag is clear, without the tests below (a third of tokenizing's instructions).
+    let lower0 = inRange(w0, 97, 122), lower1 = inRange(w1, 97, 122)
+    if lower0 == m0 & high && lower1 == m1 & high {
+        return Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
+                     key: WordKey(lo: w0, hi: w1, length: n), capitals: 0, mayBeURL: false, nameMarked: false)
+    }
     let upper0 = inRange(w0, 65, 90), upper1 = inRange(w1, 65, 90)
-    let letter0 = upper0 | inRange(w0, 97, 122), letter1 = upper1 | inRange(w1, 97, 122)
+    let letter0 = upper0 | lower0, letter1 = upper1 | lower1
     let mark0 = upper0 | inRange(w0, 48, 57) | equal(w0, 42) | (w0 & high)
     let mark1 = upper1 | inRange(w1, 48, 57) | equal(w1, 42) | (w1 & high)
     // A "." whose next byte is a letter: the letters moved down one byte onto the dots.
