@@ -38,7 +38,7 @@ extension Extractor {
             found += text.withUnsafeBufferPointer { t -> Int in
                 let tokens = tokenize(t)
                 if depth == 1 { return tokens.count }
-                let hits = matcher.matches(in: t)
+                let hits = matcher.matches(in: t, tokens: tokens)
                 if depth == 2 { return hits.count }
                 let definitions = AcronymDefinitions.find(in: t, tokens: tokens)
                 if depth == 3 { return definitions.count }

@@ -253,8 +253,8 @@ public final class Extractor: Sendable {
         let tokens = tokenize(t)
         // Nothing inside a URL is a mention ("hil-serl.github.io").
         let urls = tokens.filter { $0.mayBeURL && Self.isURL(t, $0) }.map { $0.start..<$0.end }
-        let raw = urls.isEmpty ? matcher.matches(in: t)
-            : matcher.matches(in: t).filter { h in !urls.contains { $0.overlaps(h.start..<h.end) } }
+        let raw = urls.isEmpty ? matcher.matches(in: t, tokens: tokens)
+            : matcher.matches(in: t, tokens: tokens).filter { h in !urls.contains { $0.overlaps(h.start..<h.end) } }
         let definitions = AcronymDefinitions.find(in: t, tokens: tokens)
         // A paper that defines an acronym its own way ("context-free grammar (CFG)") means that, not the
         // catalogue's entity of the same short name (CFG, classifier-free guidance).

@@ -204,7 +204,16 @@ public final class Matcher: Sendable {
     public var stateCount: Int { outputStart.count }
 
     /// All whole-word, leftmost-longest, non-overlapping hits in `text`, in order.
-    public func matches(in text: UnsafeBufferPointer<UInt8>) -> [MatcherHit] {
+    public func matches(in text: UnsafeBufferPointer<UInt8>) -> [MatcherHit] { matches(in: text, tokens: nil) }
+
+    /// The same hits, reading the first-word keys that `tokenize` computed for `tokens` (the tokens of all of
+    /// `text`) instead of folding and hashing those words again; words no token starts are read as usual.
+    func matches(in text: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [MatcherHit] {
+        tokens.withUnsafeBufferPointer { matches(in: text, tokens: $0) }
+    }
+
+    @inline(__always)
+    private func matches(in text: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>?) -> [MatcherHit] {
         var hits: [MatcherHit] = []
         let n = text.count
         let cc = classCount
@@ -273,6 +282,19 @@ public final class Matcher: Sendable {
                 return (h, p)
             }
 
+            /// `word(at:)`, from the token that starts at `p` when there is one with its word's key. Positions
+            /// asked for never decrease, so one cursor walks the tokens once.
+            var cursor = 0
+            @inline(__always) func tokenWord(at p: Int) -> (hash: UInt64, end: Int) {
+                if let tokens {
+                    while cursor < tokens.count && tokens[cursor].start < p { cursor &+= 1 }
+                    if cursor < tokens.count && tokens[cursor].start == p && tokens[cursor].wordLength != 0 {
+                        return (tokens[cursor].wordHash, p &+ Int(tokens[cursor].wordLength))
+                    }
+                }
+                return word(at: p)
+            }
+
             // Invariant: `start` is 0 or follows a non-word byte.
             var start = 0
             while start < n {
@@ -280,7 +302,7 @@ public final class Matcher: Sendable {
                 var next: Int
                 if wordFold[Int(text[start])] != 0 {
                     // Pass over the word, hashing it; walk only where a pattern may begin with it.
-                    let (h, w) = word(at: start)
+                    let (h, w) = tokenWord(at: start)
                     let kinds = firstWords[h]
                     var walk = kinds & FirstWords.alone != 0
                     if !walk && kinds & FirstWords.followed != 0 && w < n {
@@ -289,7 +311,7 @@ public final class Matcher: Sendable {
                     if !walk && kinds & FirstWords.leads != 0 && w &+ 1 < n && Self.isSeparator(text[w])
                         && wordFold[Int(text[w &+ 1])] != 0 {
                         // Only patterns of several words begin with it: the next word decides.
-                        walk = firstWords[FirstWords.pairKey(h, word(at: w &+ 1).hash)] & FirstWords.pair != 0
+                        walk = firstWords[FirstWords.pairKey(h, tokenWord(at: w &+ 1).hash)] & FirstWords.pair != 0
                     }
                     if walk && !Self.continuesToken(text, at: start) { found = longest(from: start) }
                     next = w &+ 1

@@ -16,6 +16,12 @@ struct Token: Sendable {
     /// After its first byte, the token has a capital, a digit, a "*" or a non-ASCII byte: without one it is
     /// no name (`NameShape.isName`), so the name rules skip it.
     var nameMarked: Bool
+    /// The length of the run of word bytes (`Byte.isWord`) the token starts with, when that run is all of the
+    /// token's word starting here for `Matcher` (it ends before a non-word byte), at most 16; else 0, and the
+    /// matcher reads the word itself. With `wordHash`, the matcher's first-word key of that run (`FirstWords`),
+    /// so the matcher need not fold and hash the bytes tokenizing has just folded.
+    var wordLength: UInt8 = 0
+    var wordHash: UInt64 = 0
 }
 
 /// Splits UTF-8 text into whitespace-separated tokens and trims quotes, brackets and trailing punctuation.
@@ -47,7 +53,30 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         let endsSentence = (trailing == 46 || trailing == 63 || trailing == 33)
             || (i < limit && text[i] == 10)
         if start < end && end - start <= WordKey.maxLength && start + 16 <= text.count {
-            tokens.append(packedToken(text, start, end, trailing: trailing, endsSentence: endsSentence))
+            // Two 8-byte loads (little-endian: the token's first byte lowest, as `WordKey` packs it), with the
+            // bytes past the token cleared; a cleared byte is no capital, digit, letter, "/", "." or "*".
+            let n = end - start
+            let raw = UnsafeRawPointer(text.baseAddress! + start)
+            let m0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1
+            let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< UInt64(8 &* (n &- 8))) &- 1
+            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
+            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
+            let lower0 = SWAR.inRange(w0, 97, 122), lower1 = SWAR.inRange(w1, 97, 122)
+            if lower0 == m0 & SWAR.high && lower1 == m1 & SWAR.high {
+                // Most tokens are lower-case words: no capital, digit, "/", "." or non-ASCII byte, so their key
+                // is their bytes and every flag is clear. Such a token is also the matcher's whole word when
+                // the byte after it is no word byte (it can be one only before a non-ASCII possessive): then
+                // its first-word key is made here, from the loaded bytes.
+                let endsWord = end == text.count || !Byte.isWord(text[end])
+                tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
+                                    key: WordKey(lo: w0, hi: w1, length: n), capitals: 0, mayBeURL: false,
+                                    nameMarked: false, wordLength: endsWord ? UInt8(truncatingIfNeeded: n) : 0,
+                                    wordHash: n <= 8 ? FirstWords.mix(FirstWords.seed, w0)
+                                        : FirstWords.mix(FirstWords.mix(FirstWords.seed, w0), w1)))
+            } else {
+                tokens.append(markedToken(text, start, end, w0: w0, w1: w1, lower0: lower0, lower1: lower1,
+                                          trailing: trailing, endsSentence: endsSentence))
+            }
         } else if start < end {
             // One pass over the token's bytes for its flags and its packed lower-case key.
             var capitals: Int32 = 0
@@ -92,35 +121,33 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     return i
 }
 
-/// A token of at most 16 bytes with 16 bytes readable from its start: its key and flags from two 8-byte
-/// loads, eight bytes at a time (SWAR), with the same results as the byte loop in `tokenize`.
-@inline(__always) private func packedToken(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                           trailing: UInt8, endsSentence: Bool) -> Token {
-    let n = end - start
-    let raw = UnsafeRawPointer(text.baseAddress! + start)
-    // Little-endian words: the token's first byte is the lowest, as `WordKey` packs it; bytes past the
-    // token are cleared, and a cleared byte is no capital, digit, letter, "/", "." or "*".
-    let m0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1
-    let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< UInt64(8 &* (n &- 8))) &- 1
-    let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
-    let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
-    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    // The high bit of each byte whose value is in lo...hi (both below 0x80); no carry crosses a byte.
-    @inline(__always) func inRange(_ w: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+/// SWAR byte tests on eight bytes at once (first byte lowest); no carry crosses a byte.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+    static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The high bit of each byte whose value is in lo...hi (both below 0x80).
+    @inline(__always) static func inRange(_ w: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
         let a = w & low7
         return (a &+ ones &* (0x80 &- lo)) & ~(a &+ ones &* (0x7F &- hi)) & ~w & high
     }
-    @inline(__always) func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
+
+    /// The high bit of each byte equal to `c`.
+    @inline(__always) static func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
         let x = w ^ (ones &* c)
         return ~(((x & low7) &+ low7) | x) & high
     }
-    // Most tokens are lower-case words: no capital, digit, "/", "." or non-ASCII byte, so their key is their
-    // bytes and every flag is clear, without the tests below (a third of tokenizing's instructions).
-    let lower0 = inRange(w0, 97, 122), lower1 = inRange(w1, 97, 122)
-    if lower0 == m0 & high && lower1 == m1 & high {
-        return Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
-                     key: WordKey(lo: w0, hi: w1, length: n), capitals: 0, mayBeURL: false, nameMarked: false)
-    }
+}
+
+/// The token [start, end) of at most 16 bytes, loaded into `w0` and `w1` (bytes past it cleared), that has a
+/// byte other than a lower-case letter: its key and flags eight bytes at a time (SWAR), with the same results
+/// as the byte loop in `tokenize`. Apart from the loop, which handles lower-case words itself.
+@inline(never) private func markedToken(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, w0: UInt64, w1: UInt64, lower0: UInt64,
+                                        lower1: UInt64, trailing: UInt8, endsSentence: Bool) -> Token {
+    let n = end - start
+    let ones = SWAR.ones, high = SWAR.high
+    @inline(__always) func inRange(_ w: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 { SWAR.inRange(w, lo, hi) }
+    @inline(__always) func equal(_ w: UInt64, _ c: UInt64) -> UInt64 { SWAR.equal(w, c) }
     let upper0 = inRange(w0, 65, 90), upper1 = inRange(w1, 65, 90)
     let letter0 = upper0 | lower0, letter1 = upper1 | lower1
     let mark0 = upper0 | inRange(w0, 48, 57) | equal(w0, 42) | (w0 & high)
@@ -131,10 +158,31 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     // Capitals counted with one multiply: a 1 per capital in each byte, summed into the top byte (at most 16).
     // (`nonzeroBitCount` compiles to a long bit-twiddling sequence on the baseline x86-64 target, no popcnt.)
     let capitals = (((upper0 >> 7) &+ (upper1 >> 7)) &* ones) >> 56
+    let folded0 = w0 | (upper0 >> 2), folded1 = w1 | (upper1 >> 2)
+    // The leading run of word bytes (letters, digits, "_", non-ASCII; cleared bytes past the token are none)
+    // and its first-word key for `Matcher`, chunk by chunk as the matcher makes it.
+    let nonWord0 = ~(letter0 | inRange(w0, 48, 57) | equal(w0, 95) | (w0 & high)) & high
+    let nonWord1 = ~(letter1 | inRange(w1, 48, 57) | equal(w1, 95) | (w1 & high)) & high
+    let run = nonWord0 != 0 ? nonWord0.trailingZeroBitCount >> 3
+        : 8 &+ (nonWord1 != 0 ? nonWord1.trailingZeroBitCount >> 3 : 8)
+    var wordHash: UInt64
+    if run < 8 {
+        wordHash = FirstWords.mix(FirstWords.seed, folded0 & ((1 &<< UInt64(8 &* run)) &- 1))
+    } else {
+        wordHash = FirstWords.mix(FirstWords.seed, folded0)
+        if run == 16 {
+            wordHash = FirstWords.mix(wordHash, folded1)
+        } else if run > 8 {
+            wordHash = FirstWords.mix(wordHash, folded1 & ((1 &<< UInt64(8 &* (run &- 8))) &- 1))
+        }
+    }
+    // A run that reaches the token's end is the matcher's whole word only if no word byte follows.
+    let whole = run > 0 && (run < n || end == text.count || !Byte.isWord(text[end]))
     return Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
-                 key: WordKey(lo: w0 | (upper0 >> 2), hi: w1 | (upper1 >> 2), length: n),
+                 key: WordKey(lo: folded0, hi: folded1, length: n),
                  capitals: Int32(capitals), mayBeURL: url != 0,
-                 nameMarked: (mark0 & ~0xFF) | mark1 != 0)
+                 nameMarked: (mark0 & ~0xFF) | mark1 != 0,
+                 wordLength: whole ? UInt8(truncatingIfNeeded: run) : 0, wordHash: wordHash)
 }
 
 /// `( [ { " ' ` <`: one bit test in a 128-bit set (two words), without branches, where a chain of

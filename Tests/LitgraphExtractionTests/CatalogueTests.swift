@@ -129,4 +129,20 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         let b = Extractor(catalogue: try Catalogue.shipped()).extract(papers).map(\.jsonLine)
         #expect(a == b)
     }
+
+    /// Extraction's matcher reads each word's key from the tokenizer; over the whole catalogue and every
+    /// bundled paper it must find exactly what the matcher finds on its own.
+    @Test func matcherOnTokenKeysFindsTheSameHits() throws {
+        let papers = try ListingReader().read(repoRoot.appendingPathComponent("corpus/visual-rl-trending.txt"))
+        var total = 0
+        for paper in papers {
+            let (text, _) = Extractor.bytes(of: paper)
+            text.withUnsafeBufferPointer { t in
+                let alone = extractor.matcher.matches(in: t)
+                #expect(extractor.matcher.matches(in: t, tokens: tokenize(t)) == alone, "\(paper.id)")
+                total += alone.count
+            }
+        }
+        #expect(total > 400)
+    }
 }

@@ -5,7 +5,11 @@ import Testing
 func found(_ names: [(String, Bool)], in text: String) -> [String] {
     let matcher = Matcher(patterns: names.enumerated().map { MatcherPattern($1.0, exactCase: $1.1, value: Int32($0)) })
     let bytes = Array(text.utf8)
-    return matcher.matches(in: text).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+    let hits = matcher.matches(in: text)
+    // Extraction reads first words from the tokenizer's keys; both ways must find the same hits.
+    let viaTokens = bytes.withUnsafeBufferPointer { matcher.matches(in: $0, tokens: tokenize($0)) }
+    #expect(viaTokens == hits)
+    return hits.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
 }
 
 @Suite struct MatcherTests {
