@@ -43,17 +43,17 @@ public struct MatcherHit: Sendable, Hashable {
 public final class Matcher: Sendable {
     let classOf: [UInt8]
     let classCount: Int
-    /// The trie as one dense row of `classCount` cells per state. States down to `breadthFirstDepth` are
-    /// numbered breadth-first, so the rows a scan visits most (near the root) sit together; below, each
-    /// subtree in preorder, so a walk down a long name reads rows that follow each other in memory (the
-    /// table is megabytes: rows scattered breadth-first cost a cache and TLB miss per byte). A cell holds -1 where no pattern continues that way,
-    /// else `child state << 1 | 1 if patterns end at the child`: one load per byte walked.
+    /// Dense rows of `classCount` cells, one for the root and one for each state with several children (its
+    /// `chain` entry holds the row's index): the other states, nearly all, need none, so the table is a few
+    /// megabytes instead of states × classes cells. States down to `breadthFirstDepth` are numbered
+    /// breadth-first, so the rows a scan visits most (near the root) sit together; below, each subtree in
+    /// preorder, so a walk down a long name reads entries that follow each other in memory. A cell holds -1
+    /// where no pattern continues that way, else `child state << 1 | 1 if patterns end at the child`.
     let trie: [Int32]
-    /// Per state with at most one child (most states below the first levels: the rest of one name): that
-    /// edge's class and cell, so the walk reads this small array, in preorder one entry after the other,
-    /// instead of a multi-hundred-byte row of `trie` per byte (a cache miss each). `ChainEdge.dense` marks
-    /// a state with several children, whose row in `trie` decides; a leaf has class 0 (no byte's edge) and
-    /// cell -1.
+    /// Per state with one child (most states below the first levels: the rest of one name): that edge's
+    /// class and cell, so the walk reads this small array, in preorder one entry after the other, instead of
+    /// a multi-hundred-byte row per byte (a cache miss each). `ChainEdge.dense` marks a state with several
+    /// children (and the root), whose row in `trie` decides; a leaf has class 0 (no byte's edge) and cell -1.
     let chain: [ChainEdge]
     /// Depth to which states are numbered breadth-first (see `trie`).
     static let breadthFirstDepth = 2
@@ -88,21 +88,37 @@ public final class Matcher: Sendable {
         for b in UInt8(65)...90 { classOf[Int(b)] = classOf[Int(b + 32)] }
         let classCount = Int(next)
 
-        // The trie as a growing dense table; -1 = no edge. Class 0 never gets an edge.
-        var grown = [Int32](repeating: -1, count: classCount)
+        // The trie as sibling lists while it grows: a dense row per state would be states × classes cells
+        // (tens of megabytes for the shipped catalogue), almost all empty. Class 0 never gets an edge.
+        var firstChild: [Int32] = [-1], nextSibling: [Int32] = [-1], edgeClass: [UInt8] = [0]
         var own: [[Int32]] = [[]]
         for (index, bytes) in bytesOf.enumerated() where !bytes.isEmpty {
             var state = 0
             for b in bytes {
-                let slot = state * classCount + Int(classOf[Int(b)])
-                if grown[slot] < 0 {
-                    grown[slot] = Int32(own.count)
+                let cls = classOf[Int(b)]
+                var child = firstChild[state]
+                while child >= 0 && edgeClass[Int(child)] != cls { child = nextSibling[Int(child)] }
+                if child < 0 {
+                    child = Int32(own.count)
                     own.append([])
-                    grown.append(contentsOf: repeatElement(-1, count: classCount))
+                    firstChild.append(-1)
+                    edgeClass.append(cls)
+                    nextSibling.append(firstChild[state])
+                    firstChild[state] = child
                 }
-                state = Int(grown[slot])
+                state = Int(child)
             }
             own[state].append(Int32(index))
+        }
+        // Each state's children in class order, back to back: state s's are kids[kidStart[s]..<kidStart[s + 1]].
+        var kidStart = [Int](repeating: 0, count: own.count + 1)
+        var kids: [Int] = []
+        kids.reserveCapacity(own.count)
+        for s in 0..<own.count {
+            var child = firstChild[s]
+            while child >= 0 { kids.append(Int(child)); child = nextSibling[Int(child)] }
+            kids[kidStart[s]...].sort { edgeClass[$0] < edgeClass[$1] }
+            kidStart[s + 1] = kids.count
         }
         // Renumber (breadth-first near the root, depth-first below) and encode the cells (see `trie`).
         var order = [0]
@@ -113,43 +129,37 @@ public final class Matcher: Sendable {
             let s = order[head]
             head += 1
             guard depth[head - 1] < Self.breadthFirstDepth else { continue }
-            for c in 0..<classCount where grown[s * classCount + c] >= 0 {
-                order.append(Int(grown[s * classCount + c]))
+            for child in kids[kidStart[s]..<kidStart[s + 1]] {
+                order.append(child)
                 depth.append(depth[head - 1] + 1)
             }
         }
         var stack: [Int] = []
         for index in 0..<depth.count where depth[index] == Self.breadthFirstDepth {
-            let s = order[index]
-            // Preorder below s: a state's first child follows it, so a walk down a name reads adjacent rows.
-            for c in stride(from: classCount - 1, through: 0, by: -1) where grown[s * classCount + c] >= 0 {
-                stack.append(Int(grown[s * classCount + c]))
-            }
+            // Preorder below s: a state's first child follows it, so a walk down a name reads adjacent entries.
+            stack.append(contentsOf: kids[kidStart[order[index]]..<kidStart[order[index] + 1]].reversed())
             while let d = stack.popLast() {
                 order.append(d)
-                for c in stride(from: classCount - 1, through: 0, by: -1) where grown[d * classCount + c] >= 0 {
-                    stack.append(Int(grown[d * classCount + c]))
-                }
+                stack.append(contentsOf: kids[kidStart[d]..<kidStart[d + 1]].reversed())
             }
         }
         var renumbered = [Int](repeating: 0, count: own.count)
         for (new, old) in order.enumerated() { renumbered[old] = new }
-        var trie = [Int32](repeating: -1, count: grown.count)
-        for (new, old) in order.enumerated() {
-            for c in 0..<classCount {
-                let child = Int(grown[old * classCount + c])
-                guard child >= 0 else { continue }
-                trie[new * classCount + c] = Int32(renumbered[child]) << 1 | (own[child].isEmpty ? 0 : 1)
-            }
-        }
+        // A dense row for the root and for each state with several children, in the new order; a chain edge
+        // for the others.
+        var trie: [Int32] = []
         var chain = [ChainEdge](repeating: ChainEdge(cell: -1, cls: 0), count: own.count)
-        for new in 0..<own.count {
-            var edges = 0
-            for c in 0..<classCount where trie[new * classCount + c] >= 0 {
-                edges += 1
-                chain[new] = ChainEdge(cell: trie[new * classCount + c], cls: UInt8(c))
+        for (new, old) in order.enumerated() {
+            let children = kids[kidStart[old]..<kidStart[old + 1]]
+            func cell(_ child: Int) -> Int32 { Int32(renumbered[child]) << 1 | (own[child].isEmpty ? 0 : 1) }
+            if new != 0 && children.count == 1 {
+                chain[new] = ChainEdge(cell: cell(children.first!), cls: edgeClass[children.first!])
+            } else if new == 0 || children.count > 1 {
+                let row = trie.count
+                trie.append(contentsOf: repeatElement(-1, count: classCount))
+                for child in children { trie[row + Int(edgeClass[child])] = cell(child) }
+                chain[new] = ChainEdge(cell: Int32(row / classCount), cls: ChainEdge.dense)
             }
-            if edges > 1 { chain[new] = ChainEdge(cell: -1, cls: ChainEdge.dense) }
         }
         var outputStart = [Int32](repeating: 0, count: own.count)
         var outputCount = [Int32](repeating: 0, count: own.count)
@@ -236,7 +246,7 @@ public final class Matcher: Sendable {
                     let cls = classOf[Int(text[i])]
                     let edge = chain[state]
                     let cell = edge.cls != ChainEdge.dense ? (edge.cls == cls ? edge.cell : -1)
-                        : trie[state &* cc &+ Int(cls)]
+                        : trie[Int(edge.cell) &* cc &+ Int(cls)]
                     if cell < 0 { break }
                     state = Int(cell >> 1)
                     i &+= 1
@@ -391,7 +401,7 @@ public final class Matcher: Sendable {
 /// The one edge out of a trie state with at most one child (see `Matcher.chain`): 8 bytes, read in
 /// preorder sequence along a name.
 struct ChainEdge: Sendable {
-    /// The child's cell as `Matcher.trie` encodes it, or -1 for a leaf.
+    /// The child's cell as `Matcher.trie` encodes it, -1 for a leaf, or for a `dense` state its row in `trie`.
     var cell: Int32
     /// The edge's byte class, or `dense` for a state with several children.
     var cls: UInt8
