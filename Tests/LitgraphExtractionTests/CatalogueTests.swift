@@ -66,6 +66,29 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
             return e?.line == 2 && e?.reason.contains("method, benchmark, dataset") == true
         }
     }
+
+    /// Files are read as one JSON array when every line is one object; lines that are not must still fail
+    /// as they do read one by one, naming the line.
+    @Test func linesThatAreNotOneEntryFailOnTheirLine() throws {
+        let cases = [
+            // Two entries on one line would be two array elements.
+            ("{\"name\": \"A\", \"type\": \"method\"}\n{\"name\": \"B\", \"type\": \"method\"}, {\"name\": \"C\", \"type\": \"method\"}\n", 2),
+            // One entry over two lines would be one.
+            ("{\"name\": \"A\", \"type\": \"method\"}\n\n{\"name\": \"B\",\n\"type\": \"method\"}\n", 3),
+            ("{\"name\": \" \", \"type\": \"method\"}\n", 1),
+        ]
+        for (text, line) in cases {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString).jsonl")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            #expect(throws: CatalogueError.self) { try Catalogue.entries(from: url) }
+            do { _ = try Catalogue.entries(from: url) } catch let e as CatalogueError { #expect(e.line == line, "\(text)") }
+        }
+        let braces = Data(#"{"name": "A {x} \"}\" \\", "type": "method", "aliases": ["}{"]}  "#.utf8)
+        #expect(Catalogue.isOneObject(braces[...]))
+        #expect(!Catalogue.isOneObject(Data(#"{"a": 1}, {"b": 2}"#.utf8)[...]))
+        #expect(!Catalogue.isOneObject(Data(#"{"a": {"b": 2}"#.utf8)[...]))
+        #expect(!Catalogue.isOneObject(Data(#"[{"a": 1}]"#.utf8)[...]))
+    }
 }
 
 @Suite struct ExtractorTests {
