@@ -235,9 +235,21 @@ enum IntroducedNames {
             // Cheap length test before building the token's letters.
             let length = tok.end - tok.start
             guard length >= required.count, length <= all.count + 2, Byte.isUpper(t[tok.start]) else { continue }
-            let letters = (tok.start..<tok.end).map { Byte.lower(t[$0]) }.filter(Byte.isAlnum)
-            guard letters.count >= 2, (tok.start..<tok.end).filter({ Byte.isUpper(t[$0]) }).count >= 2 else { continue }
-            if letters == required || letters == all { return tok }
+            // The token's letters and digits, lower-cased, compared with both spellings as they are read
+            // (no array per token: most tokens after the title are looked at).
+            var count = 0, capitals = 0
+            var isRequired = true, isAll = true
+            for k in tok.start..<tok.end {
+                let b = t[k]
+                if Byte.isUpper(b) { capitals += 1 }
+                let l = Byte.lower(b)
+                guard Byte.isAlnum(l) else { continue }
+                isRequired = isRequired && count < required.count && required[count] == l
+                isAll = isAll && count < all.count && all[count] == l
+                count += 1
+            }
+            guard count >= 2, capitals >= 2 else { continue }
+            if (isRequired && count == required.count) || (isAll && count == all.count) { return tok }
         }
         return nil
     }
