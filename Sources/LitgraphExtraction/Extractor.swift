@@ -145,19 +145,17 @@ public final class Extractor: Sendable {
         // Usually the title has no typographic punctuation: then one buffer of the right size, filled once
         // and rewritten as a whole (the rewrite is local to each character, so the title's bytes stay as they
         // are and the newline is untouched).
-        if !paper.title.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) {
-            var text: [UInt8] = []
-            text.reserveCapacity(paper.title.utf8.count + 1 + paper.abstract.utf8.count)
-            text.append(contentsOf: paper.title.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(paper.title.utf8.count + 1 + paper.abstract.utf8.count)
+        text.append(contentsOf: paper.title.utf8)
+        if !Typography.mayNeedRewrite(text) {
             let titleEnd = text.count
             text.append(10)
             text.append(contentsOf: paper.abstract.utf8)
             Typography.asciiPunctuation(&text)
             return (text, titleEnd)
         }
-        var title = Array(paper.title.utf8)
-        Typography.asciiPunctuation(&title)
-        var text = title
+        Typography.asciiPunctuation(&text)
         let titleEnd = text.count
         text.append(10)
         var abstract = Array(paper.abstract.utf8)
