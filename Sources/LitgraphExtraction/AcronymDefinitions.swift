@@ -625,6 +625,17 @@ public enum AcronymDefinitions {
             while end > 0 && (isBlank(t[end - 1]) || t[end - 1] == 44) { marked = marked || t[end - 1] == 44; end -= 1 }
         }
         skipCommas()
+        if !marked && sf.chars.count < 3 {
+            // Only a mark word ("or", "called", "termed", "named", "as", "by") can still mark a short form this
+            // short, and each begins with one of these letters: otherwise the guard below fails, known now.
+            var w0 = end
+            while w0 > 0 && Byte.isLetter(t[w0 - 1]) { w0 -= 1 }
+            guard w0 < end else { return nil }
+            switch Byte.lower(t[w0]) {
+            case 111, 99, 116, 110, 97, 98: break // o c t n a b
+            default: return nil
+            }
+        }
         let w = word(endingAt: end, t)
         let wk = WordKey(t, w.lowerBound, w.upperBound)
         if beforeMarks.contains(wk) {
@@ -670,7 +681,15 @@ public enum AcronymDefinitions {
             if !isBlank(t[k]) { marks += 1 }
             k += 1
         }
-        guard marks <= 2 else { return nil }
+        guard marks <= 2, k < n else { return nil }
+        // The same answer, known sooner: unless the word at k is one of the words below ("stands", "refers",
+        // "denotes", "means", "is", and "a", "an", "the"), k stays where it is and t[k] alone decides.
+        switch Byte.lower(t[k]) {
+        case 115, 114, 100, 109, 105, 97, 116: break // s r d m i a t
+        default:
+            guard marks > 0 || sf.chars.count >= 3,
+                  t[k] == 45 || (Byte.isLetter(t[k]) && Byte.lower(t[k]) == sf.chars[0]) else { return nil }
+        }
         var marked = marks > 0
         var w = word(startingAt: k, t)
         let wk = WordKey(t, w.lowerBound, w.upperBound)
