@@ -450,33 +450,28 @@ public final class Extractor: Sendable {
             break
         }
         guard candidate else { return false }
-        // ASCII tokens (nearly all): the same tests on lower-cased bytes, without a String.
+        // ASCII tokens (nearly all): the same tests on lower-cased bytes, in place.
         if !(tok.start..<tok.end).contains(where: { t[$0] >= 0x80 }) {
-            var lower = [UInt8](repeating: 0, count: tok.end - tok.start)
-            for k in tok.start..<tok.end { lower[k - tok.start] = Byte.lower(t[k]) }
-            func has(_ s: StaticString) -> Bool { Self.contains(lower, s) }
-            func ends(_ s: StaticString) -> Bool {
+            let count = tok.end - tok.start
+            /// Whether the token, lower-cased, holds `s` (ASCII) at `offset`.
+            func at(_ offset: Int, _ s: StaticString) -> Bool {
                 let n = s.utf8CodeUnitCount
-                return lower.count >= n && (0..<n).allSatisfy { lower[lower.count - n + $0] == s.utf8Start[$0] }
+                guard offset >= 0, offset + n <= count else { return false }
+                for k in 0..<n where Byte.lower(t[tok.start + offset + k]) != s.utf8Start[k] { return false }
+                return true
             }
-            func starts(_ s: StaticString) -> Bool {
+            func has(_ s: StaticString) -> Bool {
                 let n = s.utf8CodeUnitCount
-                return lower.count >= n && (0..<n).allSatisfy { lower[$0] == s.utf8Start[$0] }
+                guard count >= n else { return false }
+                for offset in 0...(count - n) where at(offset, s) { return true }
+                return false
             }
-            return has("://") || starts("www.") || has(".io/") || has(".com/") || has(".org/") || ends(".github.io")
-                || has(".github.io")
+            return has("://") || at(0, "www.") || has(".io/") || has(".com/") || has(".org/")
+                || at(count - ".github.io".utf8.count, ".github.io") || has(".github.io")
         }
         let s = t.string(tok.start, tok.end).lowercased()
         return s.contains("://") || s.hasPrefix("www.") || s.contains(".io/") || s.contains(".com/")
             || s.contains(".org/") || s.hasSuffix(".github.io") || s.contains(".github.io")
-    }
-
-    /// Whether `s` (ASCII) occurs in `bytes`. O(|bytes|·|s|).
-    static func contains(_ bytes: [UInt8], _ s: StaticString) -> Bool {
-        let n = s.utf8CodeUnitCount, p = s.utf8Start
-        guard bytes.count >= n else { return false }
-        for i in 0...(bytes.count - n) where (0..<n).allSatisfy({ bytes[i + $0] == p[$0] }) { return true }
-        return false
     }
 
     /// The next whole-word occurrence of `needle` (exact bytes) at or after `from`. Candidates (the needle's

@@ -254,10 +254,23 @@ enum IntroducedNames {
         return nil
     }
 
+    /// Whether the word occurs at or after `after` as written, after a space and before a space, "," or ".".
+    /// One pass over the spaces, comparing bytes in place. O(n · |word|) at worst.
     static func appearsCapitalised(_ t: UnsafeBufferPointer<UInt8>, _ word: Token, after: Int) -> Bool {
-        let w = t.string(word.start, word.end)
-        return contains(t, from: after, " " + w + " ") || contains(t, from: after, " " + w + ",")
-            || contains(t, from: after, " " + w + ".")
+        let n = word.end - word.start
+        var i = after
+        while i + n + 2 <= t.count {
+            i = Byte.next(32, in: t, from: i)
+            guard i + n + 2 <= t.count else { return false }
+            var k = 0
+            while k < n && t[i + 1 + k] == t[word.start + k] { k += 1 }
+            if k == n {
+                let b = t[i + 1 + n]
+                if b == 32 || b == 44 || b == 46 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     static func contains(_ t: UnsafeBufferPointer<UInt8>, from: Int, _ needle: String) -> Bool {

@@ -60,20 +60,24 @@ enum NameShape {
         if isGeneric(t, start, e, plural: true) { return false }
         // Judge each hyphen-separated part: one name-shaped part makes a name, and so does an acronym
         // joined to another part (RL-VLM-F, Visual-RFT), even where the acronym alone is generic.
-        // The parts in a scratch buffer on the stack: this runs for every name-marked token.
-        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: e - start + 1) { buffer in
-            var count = 0
-            var partStart = start
-            for k in start...e where k == e || t[k] == 45 || t[k] == 47 {
-                if k > partStart { buffer.initializeElement(at: count, to: partStart..<k); count += 1 }
-                partStart = k + 1
+        // The parts are judged as they are found: this runs for every name-marked token.
+        var parts = 0
+        var noneStartsLower = true, someAcronym = false
+        var partStart = start
+        for k in start...e where k == e || t[k] == 45 || t[k] == 47 {
+            if k > partStart {
+                if isNamePart(t, partStart, k) { return true }
+                parts += 1
+                noneStartsLower = noneStartsLower && !Byte.isLower(t[partStart])
+                if !someAcronym {
+                    var capitals = 0, lower = false
+                    for j in partStart..<k { if Byte.isUpper(t[j]) { capitals += 1 } else if Byte.isLower(t[j]) { lower = true } }
+                    someAcronym = capitals >= 2 && !lower
+                }
             }
-            let parts = UnsafeBufferPointer(rebasing: buffer[0..<count])
-            if parts.contains(where: { isNamePart(t, $0.lowerBound, $0.upperBound) }) { return true }
-            return parts.count >= 2 && parts.allSatisfy { !Byte.isLower(t[$0.lowerBound]) } && parts.contains { r in
-                r.filter { Byte.isUpper(t[$0]) }.count >= 2 && !r.contains { Byte.isLower(t[$0]) }
-            }
+            partStart = k + 1
         }
+        return parts >= 2 && noneStartsLower && someAcronym
     }
 
     static func isNamePart(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

@@ -57,6 +57,18 @@ import LitgraphCorpus
         #expect(e.isEmpty, "\(e.keys)")
     }
 
+    /// Which tokens count as web addresses (nothing inside one is a mention), ASCII and not.
+    @Test func webAddressTokens() {
+        let text = "HTTPS://x.y WWW.Lab.org hil-serl.GitHub.io site.io/a Corp.com/x mit.org/y a.github.io.mirror "
+            + "e.g. Fig.3 and/or DrQ-v2 www GitHub.io x.github.i π.github.io www.例え.jp"
+        let bytes = Array(text.utf8)
+        let urls = bytes.withUnsafeBufferPointer { t in
+            tokenize(t).filter { Extractor.isURL(t, $0) }.map { t.string($0.start, $0.end) }
+        }
+        #expect(urls == ["HTTPS://x.y", "WWW.Lab.org", "hil-serl.GitHub.io", "site.io/a", "Corp.com/x", "mit.org/y",
+                         "a.github.io.mirror", "π.github.io", "www.例え.jp"])
+    }
+
     @Test func gerundsAndOwnMethodAppositionsIntroduce() {
         let g = entities("Gradient Boosting Reinforcement Learning",
                          "In this work, we bridge this gap by introducing Gradient-Boosting RL (GBRL), a framework that extends GBT to RL.")
