@@ -30,7 +30,9 @@ public struct MatcherHit: Sendable, Hashable {
 ///
 /// Most words begin no pattern. The scan hashes each word (case-folded) as it passes over it and walks only
 /// where a table of the patterns' first words (`FirstWords`) says a pattern may begin; for a word that only
-/// begins patterns of several words ("The", "Visual") the next word must match too. A pattern that matches
+/// begins patterns of several words ("Visual") the next word must match too. A pattern that begins with a
+/// function word ("The Pile") is filed under its second word instead and tried from there, back over the
+/// function word, which spares the pair test on every "the", "a" and "and". A pattern that matches
 /// always passes this filter, so the filter changes nothing but speed. Cost: O(n) for the scan plus the
 /// walks, each at most as long as the longest pattern. A full Aho–Corasick scan instead makes one dependent
 /// load from a large table per byte, and finds candidates inside words that the boundary check rejects.
@@ -72,7 +74,11 @@ public final class Matcher: Sendable {
     let wordFold: [UInt8]
 
     /// Compiles the trie and the first-word filter. Empty patterns are ignored.
-    public init(patterns: [MatcherPattern]) {
+    public convenience init(patterns: [MatcherPattern]) { self.init(patterns: patterns, fileUnderSecondWord: true) }
+
+    /// `fileUnderSecondWord` false files every pattern under its first word: the same hits, more work; tests
+    /// compare the two.
+    init(patterns: [MatcherPattern], fileUnderSecondWord: Bool) {
         // Byte classes: 0 = in no pattern; separators share one class; letters fold case.
         var classOf = [UInt8](repeating: 0, count: 256)
         let separator: UInt8 = 1
@@ -182,10 +188,17 @@ public final class Matcher: Sendable {
             let h = FirstWords.hash(bytes[0..<k])
             if k + 1 < bytes.count && Self.isSeparator(bytes[k]) && Byte.isWord(bytes[k + 1]) {
                 // "Meta-World", "The Pile": the word, a separator, the next word.
-                firstWords.insert(h, FirstWords.leads)
                 var m = k + 1
                 while m < bytes.count && Byte.isWord(bytes[m]) { m += 1 }
-                firstWords.insert(FirstWords.pairKey(h, FirstWords.hash(bytes[(k + 1)..<m])), FirstWords.pair)
+                let second = FirstWords.hash(bytes[(k + 1)..<m])
+                if fileUnderSecondWord && FirstWords.isFunctionWord(bytes[0..<k])
+                    && !FirstWords.isFunctionWord(bytes[(k + 1)..<m]) {
+                    // "The Pile", "A-OKVQA": filed under the second word, as "the" and "a" are everywhere.
+                    firstWords.insert(second, FirstWords.follows)
+                } else {
+                    firstWords.insert(h, FirstWords.leads)
+                }
+                firstWords.insert(FirstWords.pairKey(h, second), FirstWords.pair)
             } else if k < bytes.count && !Self.isSeparator(bytes[k]) {
                 // "A*3D", "RL^2": the word and the (non-word, case-less) byte after it.
                 firstWords.insert(h, FirstWords.followed)
@@ -305,25 +318,46 @@ public final class Matcher: Sendable {
                 return word(at: p)
             }
 
+            // The word start visited just before, when nothing was found there, with its key, where its word
+            // ends and whether a walk began there: a pattern led by a function word is tried from there once
+            // its second word is reached (`FirstWords.follows`).
+            var previous: (start: Int, hash: UInt64, end: Int, walked: Bool)?
             // Invariant: `start` is 0 or follows a non-word byte.
             var start = 0
             while start < n {
                 var found: (end: Int, pattern: Int)?
+                var hitStart = start
                 var next: Int
+                let before = previous
+                previous = nil
                 if wordFold[Int(text[start])] != 0 {
                     // Pass over the word, hashing it; walk only where a pattern may begin with it.
                     let (h, w) = tokenWord(at: start)
                     let kinds = firstWords[h]
-                    var walk = kinds & FirstWords.alone != 0
-                    if !walk && kinds & FirstWords.followed != 0 && w < n {
-                        walk = firstWords[FirstWords.followerKey(h, text[w])] & FirstWords.withFollower != 0
+                    if kinds & FirstWords.follows != 0, let before, !before.walked, before.end &+ 1 == start,
+                       Self.isSeparator(text[before.end]),
+                       firstWords[FirstWords.pairKey(before.hash, h)] & FirstWords.pair != 0,
+                       !Self.continuesToken(text, at: before.start) {
+                        // The walk the previous word would have begun had its patterns been filed under it.
+                        if let f = longest(from: before.start) {
+                            found = f
+                            hitStart = before.start
+                        }
                     }
-                    if !walk && kinds & FirstWords.leads != 0 && w &+ 1 < n && Self.isSeparator(text[w])
-                        && wordFold[Int(text[w &+ 1])] != 0 {
-                        // Only patterns of several words begin with it: the next word decides.
-                        walk = firstWords[FirstWords.pairKey(h, tokenWord(at: w &+ 1).hash)] & FirstWords.pair != 0
+                    if found == nil {
+                        var walk = kinds & FirstWords.alone != 0
+                        if !walk && kinds & FirstWords.followed != 0 && w < n {
+                            walk = firstWords[FirstWords.followerKey(h, text[w])] & FirstWords.withFollower != 0
+                        }
+                        if !walk && kinds & FirstWords.leads != 0 && w &+ 1 < n && Self.isSeparator(text[w])
+                            && wordFold[Int(text[w &+ 1])] != 0 {
+                            // Only patterns of several words begin with it: the next word decides.
+                            walk = firstWords[FirstWords.pairKey(h, tokenWord(at: w &+ 1).hash)] & FirstWords.pair != 0
+                        }
+                        let walked = walk && !Self.continuesToken(text, at: start)
+                        if walked { found = longest(from: start) }
+                        if found == nil { previous = (start, h, w, walked) }
                     }
-                    if walk && !Self.continuesToken(text, at: start) { found = longest(from: start) }
                     next = w &+ 1
                 } else {
                     // A pattern that starts with a non-word byte ("#…").
@@ -333,7 +367,7 @@ public final class Matcher: Sendable {
                     next = start &+ 1
                 }
                 if let found {
-                    hits.append(MatcherHit(start: start, end: found.end, value: patterns[found.pattern].value,
+                    hits.append(MatcherHit(start: hitStart, end: found.end, value: patterns[found.pattern].value,
                                            pattern: Int32(found.pattern)))
                     // Resume at the first position after a non-word byte, at or after the hit's end.
                     next = found.end
@@ -424,6 +458,20 @@ struct FirstWords: Sendable {
     static let leads: UInt8 = 8
     /// Key of two words, separated, that begin a pattern.
     static let pair: UInt8 = 16
+    /// The second word of a pattern that begins with a function word and a separator ("The Pile"): such
+    /// patterns are looked for from their second word, back over the first, since function words make up
+    /// a third of a text and would each cost the `pair` test.
+    static let follows: UInt8 = 32
+
+    /// English function words: a pattern that begins with one is filed under its second word (`follows`).
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by", "from", "as", "is",
+        "are", "be", "we", "our", "this", "that", "it", "its", "into", "via", "not", "no",
+    ]
+
+    static func isFunctionWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count <= 5 && functionWords.contains(String(decoding: bytes.map(Byte.lower), as: UTF8.self))
+    }
 
     let flags: [UInt8]
     let shift: UInt64

@@ -154,15 +154,19 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
     }
 
     /// Extraction's matcher reads each word's key from the tokenizer; over the whole catalogue and every
-    /// bundled paper it must find exactly what the matcher finds on its own.
+    /// bundled paper it must find exactly what the matcher finds on its own, and what it finds with every
+    /// pattern filed under its first word.
     @Test func matcherOnTokenKeysFindsTheSameHits() throws {
         let papers = try ListingReader().read(repoRoot.appendingPathComponent("corpus/visual-rl-trending.txt"))
+        // And so must a matcher that files patterns led by a function word under that word.
+        let firstWordOnly = Matcher(patterns: extractor.matcher.patterns, fileUnderSecondWord: false)
         var total = 0
         for paper in papers {
             let (text, _) = Extractor.bytes(of: paper)
             text.withUnsafeBufferPointer { t in
                 let alone = extractor.matcher.matches(in: t)
                 #expect(extractor.matcher.matches(in: t, tokens: tokenize(t)) == alone, "\(paper.id)")
+                #expect(firstWordOnly.matches(in: t) == alone, "\(paper.id)")
                 total += alone.count
             }
         }

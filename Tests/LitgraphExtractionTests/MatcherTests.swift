@@ -9,6 +9,10 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
     // Extraction reads first words from the tokenizer's keys; both ways must find the same hits.
     let viaTokens = bytes.withUnsafeBufferPointer { matcher.matches(in: $0, tokens: tokenize($0)) }
     #expect(viaTokens == hits)
+    // Patterns led by a function word are looked for from their second word; filed under the first, the
+    // same hits.
+    let firstWordOnly = Matcher(patterns: matcher.patterns, fileUnderSecondWord: false)
+    #expect(firstWordOnly.matches(in: text) == hits)
     return hits.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
 }
 
@@ -61,6 +65,22 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
     @Test func nonASCIINamesAndText() {
         let names = [("π0", false), ("Mask R-CNN", false), ("R-CNN", false)]
         #expect(found(names, in: "We fine-tune π0 and Mask R-CNN – not R-CNN.") == ["π0", "Mask R-CNN", "R-CNN"])
+    }
+
+    @Test func patternsLedByFunctionWords() {
+        let names = [("The Pile", false), ("Pile", true), ("A-OKVQA", false), ("We-Math", false), ("IS-A", true),
+                     ("the", true), ("Open X-Embodiment", false), ("The Open", false)]
+        #expect(found(names, in: "We train on the Pile, The Pile and Pile.") == ["the Pile", "The Pile", "Pile"])
+        #expect(found(names, in: "A-OKVQA and A OKVQA, a-okvqa; We-Math and we math.") ==
+            ["A-OKVQA", "A OKVQA", "a-okvqa", "We-Math", "we math"])
+        // A function word that is a pattern itself still matches; the longer pattern wins where it goes on.
+        #expect(found(names, in: "the the Pile the") == ["the", "the Pile", "the"])
+        // Two function words: filed under the first as usual.
+        #expect(found(names, in: "it IS-A test, IS A") == ["IS-A", "IS A"])
+        // Leftmost first: "The Open" is found before "Open X-Embodiment" can start.
+        #expect(found(names, in: "The Open X-Embodiment and Open X-Embodiment") == ["The Open", "Open X-Embodiment"])
+        // Not across two separators, nor after a hit that ends on the function word.
+        #expect(found(names, in: "the  Pile, the - Pile") == ["the", "Pile", "the", "Pile"])
     }
 
     @Test func emptyAndPatternlessInputs() {
