@@ -7,22 +7,34 @@ enum Typography {
     /// bytes, O(n); text without those characters (most of it) is left untouched and not copied.
     static func asciiPunctuation(_ text: inout [UInt8]) {
         guard mayNeedRewrite(text) else { return }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
-        var i = 0
+        // In place: a rewrite only shortens, so the write position never passes the read position. Eight
+        // ASCII bytes at a time are copied as one word (most of a text that has a character to rewrite).
         let n = text.count
-        while i < n {
-            let b = text[i]
-            if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 {
-                out.append(32); i += 2; continue
+        let written = text.withUnsafeMutableBufferPointer { t -> Int in
+            let base = UnsafeMutableRawPointer(t.baseAddress!)
+            var r = 0, w = 0
+            while r < n {
+                if r &+ 8 <= n {
+                    let word = base.loadUnaligned(fromByteOffset: r, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        if w != r { base.storeBytes(of: word, toByteOffset: w, as: UInt64.self) }
+                        r &+= 8; w &+= 8
+                        continue
+                    }
+                }
+                let b = t[r]
+                if b == 0xC2, r + 1 < n, t[r + 1] == 0xA0 {
+                    t[w] = 32; w &+= 1; r &+= 2; continue
+                }
+                if b == 0xE2, r + 2 < n, let ascii = replacement(t[r + 1], t[r + 2]) {
+                    t[w] = ascii; w &+= 1; r &+= 3; continue
+                }
+                t[w] = b
+                w &+= 1; r &+= 1
             }
-            if b == 0xE2, i + 2 < n, let ascii = replacement(text[i + 1], text[i + 2]) {
-                out.append(ascii); i += 3; continue
-            }
-            out.append(b)
-            i += 1
+            return w
         }
-        text = out
+        text.removeLast(n - written)
     }
 
     /// Whether `text` holds a 0xE2 or 0xC2 byte, which every rewritten character starts with: eight bytes at

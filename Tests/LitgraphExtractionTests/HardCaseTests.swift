@@ -92,6 +92,18 @@ import LitgraphCorpus
         #expect(extractor.extract(papers[1]).entities.allSatisfy { $0.name != "TorqueNet3" })
     }
 
+    /// The rewrite in place, across eight-byte runs of ASCII before and after shortened characters, keeping
+    /// other non-ASCII characters and sequences cut off at the end.
+    @Test func typographyRewritesInPlace() {
+        func rewritten(_ bytes: [UInt8]) -> [UInt8] { var b = bytes; Typography.asciiPunctuation(&b); return b }
+        let text = "\u{201C}CompCars\u{201D} \u{2014} a\u{00A0}test\u{2019}s eight-byte ASCII runs here\u{2026} end\u{2212}1 \u{00D7}"
+        #expect(String(decoding: rewritten(Array(text.utf8)), as: UTF8.self)
+            == "\"CompCars\" - a test's eight-byte ASCII runs here\u{2026} end-1 \u{00D7}")
+        #expect(rewritten([0x41, 0xE2, 0x80]) == [0x41, 0xE2, 0x80])
+        #expect(rewritten([0x41, 0x42, 0xC2]) == [0x41, 0x42, 0xC2])
+        #expect(rewritten(Array("plain ASCII only, nothing to do".utf8)) == Array("plain ASCII only, nothing to do".utf8))
+    }
+
     @Test func typographicQuotesEndWords() {
         // SciREX abstract (Yang et al., CompCars, CVPR 2015): curly quotes around a name.
         let e = entities("A large-scale car dataset",
