@@ -255,18 +255,24 @@ enum IntroducedNames {
     }
 
     /// Whether the word occurs at or after `after` as written, after a space and before a space, "," or ".".
-    /// One pass over the spaces, comparing bytes in place. O(n · |word|) at worst.
+    /// One pass over the places its first byte (a capital, rarer than spaces) occurs, comparing bytes in
+    /// place. O(n · |word|) at worst.
     static func appearsCapitalised(_ t: UnsafeBufferPointer<UInt8>, _ word: Token, after: Int) -> Bool {
         let n = word.end - word.start
-        var i = after
-        while i + n + 2 <= t.count {
-            i = Byte.next(32, in: t, from: i)
-            guard i + n + 2 <= t.count else { return false }
-            var k = 0
-            while k < n && t[i + 1 + k] == t[word.start + k] { k += 1 }
-            if k == n {
-                let b = t[i + 1 + n]
-                if b == 32 || b == 44 || b == 46 { return true }
+        guard n > 0 else { return false }
+        let first = t[word.start]
+        // i is where the word would start, after the space at i - 1 >= after.
+        var i = after + 1
+        while i + n + 1 <= t.count {
+            i = Byte.next(first, in: t, from: i)
+            guard i + n + 1 <= t.count else { return false }
+            if t[i - 1] == 32 {
+                var k = 1
+                while k < n && t[i + k] == t[word.start + k] { k += 1 }
+                if k == n {
+                    let b = t[i + n]
+                    if b == 32 || b == 44 || b == 46 { return true }
+                }
             }
             i += 1
         }

@@ -104,6 +104,24 @@ import LitgraphCorpus
         #expect(rewritten(Array("plain ASCII only, nothing to do".utf8)) == Array("plain ASCII only, nothing to do".utf8))
     }
 
+    /// A title word reappears capitalised in the abstract only as written, between a space and a space,
+    /// comma or full stop.
+    @Test func titleWordReappearsCapitalised() {
+        func appears(_ text: String) -> Bool {
+            let bytes = Array(("Vision title\n" + text).utf8)
+            return bytes.withUnsafeBufferPointer { t in
+                IntroducedNames.appearsCapitalised(t, tokenize(t)[0], after: 12)
+            }
+        }
+        #expect(appears("we use Vision here"))
+        #expect(appears("as in Vision, and"))
+        #expect(appears("with Vision."))
+        #expect(!appears("Vision at the start"))
+        #expect(!appears("a vision, lower-case"))
+        #expect(!appears("the Visionary and (Vision) and Vision-based"))
+        #expect(!appears("ends in Vision"))
+    }
+
     @Test func typographicQuotesEndWords() {
         // SciREX abstract (Yang et al., CompCars, CVPR 2015): curly quotes around a name.
         let e = entities("A large-scale car dataset",
