@@ -17,18 +17,29 @@
         let n = text.count
         var i = from
         while i &+ 8 <= n {
-            let equal = equalBytes(UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self), byte)
+            let equal = SWAR.equal(UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self), UInt64(byte))
             if equal != 0 { return i &+ UInt64(littleEndian: equal).trailingZeroBitCount >> 3 }
             i &+= 8
         }
         while i < n && text[i] != byte { i += 1 }
         return i
     }
+}
 
-    /// The high bit of each byte of `w` equal to `byte`, exactly (no carry crosses a byte).
-    @inline(__always) static func equalBytes(_ w: UInt64, _ byte: UInt8) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
+/// SWAR byte tests on eight bytes at once (first byte lowest); no carry crosses a byte.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+    static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The high bit of each byte whose value is in lo...hi (both below 0x80).
+    @inline(__always) static func inRange(_ w: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+        let a = w & low7
+        return (a &+ ones &* (0x80 &- lo)) & ~(a &+ ones &* (0x7F &- hi)) & ~w & high
+    }
+
+    /// The high bit of each byte equal to `c`.
+    @inline(__always) static func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
+        let x = w ^ (ones &* c)
+        return ~(((x & low7) &+ low7) | x) & high
     }
 }

@@ -481,13 +481,11 @@ public final class Extractor: Sendable {
         guard !needle.isEmpty else { return nil }
         let n = t.count
         let first = needle[0]
-        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let pattern = ones &* UInt64(first)
         var i = from
         while i + needle.count <= n {
             if i &+ 8 <= n {
-                let x = UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)) ^ pattern
-                let equal = ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
+                let equal = SWAR.equal(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)),
+                                       UInt64(first))
                 if equal == 0 { i &+= 8; continue }
                 i &+= equal.trailingZeroBitCount >> 3
                 if i + needle.count > n { break }

@@ -511,18 +511,9 @@ struct FirstWords: Sendable {
     /// Eight bytes (first lowest) with ASCII capitals lower-cased, and the high bit of each byte that is no
     /// word byte (`Byte.isWord`: letters, digits, `_`, non-ASCII). SWAR: no carry crosses a byte.
     @inline(__always) static func fold(_ w: UInt64) -> (folded: UInt64, nonWord: UInt64) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let a = w & low7
-        // The high bit of each ASCII byte in lo...hi.
-        @inline(__always) func inRange(_ lo: UInt64, _ hi: UInt64) -> UInt64 {
-            (a &+ ones &* (0x80 &- lo)) & ~(a &+ ones &* (0x7F &- hi)) & ~w & high
-        }
-        let upper = inRange(65, 90)
-        let x = w ^ (ones &* 95)
-        let underscore = ~(((x & low7) &+ low7) | x) & high
-        let word = upper | inRange(97, 122) | inRange(48, 57) | underscore | (w & high)
-        return (w | (upper >> 2), ~word & high)
+        let upper = SWAR.inRange(w, 65, 90)
+        let word = upper | SWAR.inRange(w, 97, 122) | SWAR.inRange(w, 48, 57) | SWAR.equal(w, 95) | (w & SWAR.high)
+        return (w | (upper >> 2), ~word & SWAR.high)
     }
 
     struct Builder {

@@ -121,24 +121,6 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     return i
 }
 
-/// SWAR byte tests on eight bytes at once (first byte lowest); no carry crosses a byte.
-enum SWAR {
-    static let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-    static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
-    /// The high bit of each byte whose value is in lo...hi (both below 0x80).
-    @inline(__always) static func inRange(_ w: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
-        let a = w & low7
-        return (a &+ ones &* (0x80 &- lo)) & ~(a &+ ones &* (0x7F &- hi)) & ~w & high
-    }
-
-    /// The high bit of each byte equal to `c`.
-    @inline(__always) static func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
-        let x = w ^ (ones &* c)
-        return ~(((x & low7) &+ low7) | x) & high
-    }
-}
-
 /// The token [start, end) of at most 16 bytes, loaded into `w0` and `w1` (bytes past it cleared), that has a
 /// byte other than a lower-case letter: its key and flags eight bytes at a time (SWAR), with the same results
 /// as the byte loop in `tokenize`. Apart from the loop, which handles lower-case words itself.

@@ -46,7 +46,7 @@ enum Typography {
             var i = 0
             while i &+ 8 <= n {
                 let w = UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 != 0 && Byte.equalBytes(w, 0xE2) | Byte.equalBytes(w, 0xC2) != 0 {
+                if w & 0x8080_8080_8080_8080 != 0 && SWAR.equal(w, 0xE2) | SWAR.equal(w, 0xC2) != 0 {
                     return true
                 }
                 i &+= 8
