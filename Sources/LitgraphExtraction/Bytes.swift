@@ -37,6 +37,11 @@ enum SWAR {
         return (a &+ ones &* (0x80 &- lo)) & ~(a &+ ones &* (0x7F &- hi)) & ~w & high
     }
 
+    /// Masks of the first `n` bytes (0...16) of two consecutive words: all ones over bytes < n.
+    @inline(__always) static func prefix(_ n: Int) -> (UInt64, UInt64) {
+        (n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1, n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< UInt64(8 &* (n &- 8))) &- 1)
+    }
+
     /// The high bit of each byte equal to `c`.
     @inline(__always) static func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
         let x = w ^ (ones &* c)

@@ -498,6 +498,12 @@ struct FirstWords: Sendable {
         return h
     }
 
+    /// The key of a word of at most 16 bytes already folded and packed into two chunks (first byte lowest,
+    /// bytes past `length` cleared), as `tokenize` has them: the same chunks mixed as `hash` mixes them.
+    @inline(__always) static func hash(lo: UInt64, hi: UInt64, length: Int) -> UInt64 {
+        length <= 8 ? mix(seed, lo) : mix(mix(seed, lo), hi)
+    }
+
     /// Key of two words separated by a separator (`pair`).
     @inline(__always) static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
         mix((first << 32) | (first >> 32), second)

@@ -57,8 +57,7 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
             // bytes past the token cleared; a cleared byte is no capital, digit, letter, "/", "." or "*".
             let n = end - start
             let raw = UnsafeRawPointer(text.baseAddress! + start)
-            let m0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1
-            let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< UInt64(8 &* (n &- 8))) &- 1
+            let (m0, m1) = SWAR.prefix(n)
             let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
             let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
             let lower0 = SWAR.inRange(w0, 97, 122), lower1 = SWAR.inRange(w1, 97, 122)
@@ -71,8 +70,7 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
                 tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
                                     key: WordKey(lo: w0, hi: w1, length: n), capitals: 0, mayBeURL: false,
                                     nameMarked: false, wordLength: endsWord ? UInt8(truncatingIfNeeded: n) : 0,
-                                    wordHash: n <= 8 ? FirstWords.mix(FirstWords.seed, w0)
-                                        : FirstWords.mix(FirstWords.mix(FirstWords.seed, w0), w1)))
+                                    wordHash: FirstWords.hash(lo: w0, hi: w1, length: n)))
             } else {
                 tokens.append(markedToken(text, start, end, w0: w0, w1: w1, lower0: lower0, lower1: lower1,
                                           trailing: trailing, endsSentence: endsSentence))
@@ -147,17 +145,8 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     let nonWord1 = ~(letter1 | inRange(w1, 48, 57) | equal(w1, 95) | (w1 & high)) & high
     let run = nonWord0 != 0 ? nonWord0.trailingZeroBitCount >> 3
         : 8 &+ (nonWord1 != 0 ? nonWord1.trailingZeroBitCount >> 3 : 8)
-    var wordHash: UInt64
-    if run < 8 {
-        wordHash = FirstWords.mix(FirstWords.seed, folded0 & ((1 &<< UInt64(8 &* run)) &- 1))
-    } else {
-        wordHash = FirstWords.mix(FirstWords.seed, folded0)
-        if run == 16 {
-            wordHash = FirstWords.mix(wordHash, folded1)
-        } else if run > 8 {
-            wordHash = FirstWords.mix(wordHash, folded1 & ((1 &<< UInt64(8 &* (run &- 8))) &- 1))
-        }
-    }
+    let (run0, run1) = SWAR.prefix(run)
+    let wordHash = FirstWords.hash(lo: folded0 & run0, hi: folded1 & run1, length: run)
     // A run that reaches the token's end is the matcher's whole word only if no word byte follows.
     let whole = run > 0 && (run < n || end == text.count || !Byte.isWord(text[end]))
     return Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
