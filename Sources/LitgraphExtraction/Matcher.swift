@@ -464,13 +464,13 @@ struct FirstWords: Sendable {
     static let follows: UInt8 = 32
 
     /// English function words: a pattern that begins with one is filed under its second word (`follows`).
-    static let functionWords: Set<String> = [
+    static let functionWords = WordSet([
         "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by", "from", "as", "is",
         "are", "be", "we", "our", "this", "that", "it", "its", "into", "via", "not", "no",
-    ]
+    ])
 
     static func isFunctionWord(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.count <= 5 && functionWords.contains(String(decoding: bytes.map(Byte.lower), as: UTF8.self))
+        bytes.withUnsafeBufferPointer { functionWords.contains($0, 0, $0.count) }
     }
 
     let flags: [UInt8]
