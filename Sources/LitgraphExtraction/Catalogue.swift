@@ -48,6 +48,9 @@ public struct CatalogueEntry: Sendable, Hashable, Codable {
         ambiguous = try c.decodeIfPresent(Bool.self, forKey: .ambiguous) ?? false
     }
 
+    /// A name that is more than blanks, which every entry must have.
+    var hasName: Bool { !name.trimmingCharacters(in: .whitespaces).isEmpty }
+
     /// The name followed by the aliases, without duplicates.
     public var surfaces: [String] {
         var seen = Set<String>()
@@ -113,19 +116,16 @@ public struct Catalogue: Sendable {
                 array.append(contentsOf: line)
             }
             array.append(0x5D)
-            if let all = try? decoder.decode([CatalogueEntry].self, from: array),
-               !all.contains(where: { $0.name.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if let all = try? decoder.decode([CatalogueEntry].self, from: array), all.allSatisfy(\.hasName) {
                 return all
             }
         }
         var result: [CatalogueEntry] = []
-        var lineNumber = 0
-        for line in lines {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        for (index, line) in lines.enumerated() where !blank[index] {
+            let lineNumber = index + 1
             do {
                 let entry = try decoder.decode(CatalogueEntry.self, from: Data(line))
-                guard !entry.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard entry.hasName else {
                     throw CatalogueError(file: url.path, line: lineNumber, reason: "empty name")
                 }
                 result.append(entry)
