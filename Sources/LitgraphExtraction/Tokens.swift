@@ -67,10 +67,11 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
                 // the byte after it is no word byte (it can be one only before a non-ASCII possessive): then
                 // its first-word key is made here, from the loaded bytes.
                 let endsWord = end == text.count || !Byte.isWord(text[end])
+                let h = FirstWords.hash(lo: w0, hi: w1, length: n)
                 tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
-                                    key: WordKey(lo: w0, hi: w1, length: n), capitals: 0, mayBeURL: false,
-                                    nameMarked: false, wordLength: endsWord ? UInt8(truncatingIfNeeded: n) : 0,
-                                    wordHash: FirstWords.hash(lo: w0, hi: w1, length: n)))
+                                    key: WordKey(lo: w0, hi: w1, length: n, firstWordsHash: h), capitals: 0,
+                                    mayBeURL: false, nameMarked: false,
+                                    wordLength: endsWord ? UInt8(truncatingIfNeeded: n) : 0, wordHash: h))
             } else {
                 tokens.append(markedToken(text, start, end, w0: w0, w1: w1, lower0: lower0, lower1: lower1,
                                           trailing: trailing, endsSentence: endsSentence))
@@ -149,8 +150,10 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     let wordHash = FirstWords.hash(lo: folded0 & run0, hi: folded1 & run1, length: run)
     // A run that reaches the token's end is the matcher's whole word only if no word byte follows.
     let whole = run > 0 && (run < n || end == text.count || !Byte.isWord(text[end]))
+    // A run over the whole token hashed the key's own bytes: that hash serves the key too.
     return Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
-                 key: WordKey(lo: folded0, hi: folded1, length: n),
+                 key: run == n ? WordKey(lo: folded0, hi: folded1, length: n, firstWordsHash: wordHash)
+                     : WordKey(lo: folded0, hi: folded1, length: n),
                  capitals: Int32(capitals), mayBeURL: url != 0,
                  nameMarked: (mark0 & ~0xFF) | mark1 != 0,
                  wordLength: whole ? UInt8(truncatingIfNeeded: run) : 0, wordHash: wordHash)

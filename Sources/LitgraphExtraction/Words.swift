@@ -19,15 +19,23 @@ struct WordKey: Sendable {
 
     /// The key of bytes already lower-cased and packed (first byte lowest) into `lo` and `hi`.
     @inline(__always) init(lo: UInt64, hi: UInt64, length n: Int) {
+        self.init(lo: lo, hi: hi, length: n, firstWordsHash: FirstWords.hash(lo: lo, hi: hi, length: n))
+    }
+
+    /// The same key, given `FirstWords.hash(lo:hi:length:)` of it, which `tokenize` has already made for the
+    /// matcher when the token is all word bytes: one hash per token serves both.
+    @inline(__always) init(lo: UInt64, hi: UInt64, length n: Int, firstWordsHash h: UInt64) {
         self.lo = lo
         self.hi = hi
         self.length = Int32(clamping: n)
-        self.hash = Self.hash(lo, hi, length)
+        self.hash = UInt32(truncatingIfNeeded: h >> 32)
     }
 
+    /// The hash of a packed key: the high half of the matcher's `FirstWords` hash of the same chunks (a
+    /// multiply-xorshift mix, whose high bits depend on every byte). Keys of different lengths may collide;
+    /// `equals` compares lengths.
     @inline(__always) static func hash(_ lo: UInt64, _ hi: UInt64, _ length: Int32) -> UInt32 {
-        let h = (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(UInt32(bitPattern: length))
-        return UInt32(truncatingIfNeeded: ((h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 32)
+        UInt32(truncatingIfNeeded: FirstWords.hash(lo: lo, hi: hi, length: Int(length)) >> 32)
     }
 
     /// The key of `count` bytes at `p`.
