@@ -157,7 +157,12 @@ public enum AcronymDefinitions {
 
     /// Small words that may carry no letter of an acronym: "Bag of Words (BoW)" may skip "of". (Also used by
     /// `Discovery.isTitleCase`.)
-    static let skippable: Set<String> = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by", "from", "via", "as"]
+    static let skippableWords: [StaticString] = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by",
+                                                 "from", "via", "as"]
+    static let skippable = Set(skippableWords.map(\.description))
+    /// `skippable` probed by word key. Lower-casing a non-ASCII word yields none of these words (only the
+    /// Kelvin sign lower-cases to an ASCII letter, "k", which none has), so ASCII keys alone decide.
+    static let skippableSet = WordSet(skippableWords)
 
     /// The words a long form may pass over without spelling a letter: `skippable`, plus connectives that
     /// acronyms skip too ("Skyline using Tree Sorting (ST-S)", "Physical machines or servers (PM)"). A

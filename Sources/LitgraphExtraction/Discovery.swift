@@ -36,10 +36,17 @@ enum DiscoveryRules {
         func covered(_ s: Int, _ e: Int) -> Bool { hits.contains { $0.start < e && s < $0.end } }
 
         // Acronyms with Title-Case long forms; one with a lower-case long form is terminology everywhere.
-        var terminology = Set<String>()
+        // Short forms as byte ranges: a few per paper, compared byte for byte (`isTerminology`), where a set
+        // of Strings built a String per candidate token to ask.
+        var terminology: [Range<Int>] = []
         for d in definitions where !isTitleCase(t, d.longStart, d.longEnd) || isMetric(t, d.longStart, d.longEnd)
             || isTask(t, d.longStart, d.longEnd) {
-            terminology.insert(t.string(d.shortStart, d.shortEnd))
+            terminology.append(d.shortStart..<d.shortEnd)
+        }
+        func isTerminology(_ s: Int, _ e: Int) -> Bool {
+            terminology.contains { r in
+                r.count == e - s && (0..<(e - s)).allSatisfy { t[r.lowerBound + $0] == t[s + $0] }
+            }
         }
         for d in definitions where !covered(d.shortStart, d.shortEnd) && !covered(d.longStart, d.longEnd) {
             guard NameShape.isName(t, d.shortStart, d.shortEnd), isTitleCase(t, d.longStart, d.longEnd),
@@ -60,7 +67,7 @@ enum DiscoveryRules {
             && !covered(tok.start, tok.end) && !isDefinedShort(tok.start) {
             guard NameShape.isName(t, tok.start, tok.end), !isGenericModelClass(t, tok),
                   !isPluralAcronym(t, tok.start, tok.end),
-                  terminology.isEmpty || !terminology.contains(t.string(tok.start, tok.end)) else { continue }
+                  !isTerminology(tok.start, tok.end) else { continue }
             // Next to a cue noun: "the CATER dataset", "MuJoCo-based X environment".
             let before = i > 0 ? tokens[i - 1] : nil
             let after = i + 1 < tokens.count ? tokens[i + 1] : nil
@@ -94,7 +101,7 @@ enum DiscoveryRules {
             let end = items.reduce(hit.end) { max($0, $1.upperBound) }
             if endsInTasks(t, tokens, after: end) { continue }
             for item in items where !covered(item.lowerBound, item.upperBound)
-                && (terminology.isEmpty || !terminology.contains(t.string(item.lowerBound, item.upperBound))) {
+                && !isTerminology(item.lowerBound, item.upperBound) {
                 if !found.contains(where: { $0.start == item.lowerBound }) {
                     found.append(Discovery(start: item.lowerBound, end: item.upperBound, typeHint: type))
                 }
@@ -156,8 +163,7 @@ enum DiscoveryRules {
             let start = i
             while i < e && !Byte.isSpace(t[i]) && t[i] != 45 { i += 1 }
             guard i > start else { continue }
-            let word = t.string(start, i).lowercased()
-            if AcronymDefinitions.skippable.contains(word) { continue }
+            if AcronymDefinitions.skippableSet.contains(t, start, i) { continue }
             if !(Byte.isUpper(t[start]) || Byte.isDigit(t[start])) { return false }
             words += 1
         }
