@@ -12,9 +12,19 @@ struct WordKey: Sendable {
     var length: Int32
     var hash: UInt32
 
-    /// The key of the bytes [s, e) of `t`. O(min(e - s, 16)).
+    /// The key of the bytes [s, e) of `t`. O(min(e - s, 16)): two 8-byte loads, masked and lower-cased eight
+    /// bytes at a time (SWAR), where 16 bytes from `s` lie inside `t`; else byte by byte.
     @inline(__always) init(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) {
-        self.init(t.baseAddress.map { $0 + s }, count: e - s)
+        let n = e - s
+        if n >= 0 && n <= Self.maxLength && s >= 0 && s &+ 16 <= t.count, let base = t.baseAddress {
+            let raw = UnsafeRawPointer(base + s)
+            let (m0, m1) = SWAR.prefix(n)
+            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
+            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
+            self.init(lo: w0 | (SWAR.inRange(w0, 65, 90) >> 2), hi: w1 | (SWAR.inRange(w1, 65, 90) >> 2), length: n)
+        } else {
+            self.init(t.baseAddress.map { $0 + s }, count: n)
+        }
     }
 
     /// The key of bytes already lower-cased and packed (first byte lowest) into `lo` and `hi`.

@@ -131,3 +131,25 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
         }
     }
 }
+
+@Suite struct WordKeyTests {
+    /// A key made from bytes with 16 readable bytes ahead (two 8-byte loads) equals the key of the same word at
+    /// the end of a text (byte by byte), for every case, punctuation, non-ASCII byte and length up to 17.
+    @Test func bothLoadPathsMakeTheSameKey() {
+        let words = ["of", "The", "DrQ-v2", "ManiSkill2", "RL", "co-training", "Ω-net", "état", "abcdefghijklmnop",
+                     "ABCDEFGHIJKLMNOPQ", "x", "", "e.g.", "GPT-4V"]
+        for word in words {
+            let bytes = Array(word.utf8)
+            let padded = bytes + Array(repeating: 0x41, count: 16) // room ahead, filled with capitals
+            let wide = padded.withUnsafeBufferPointer { WordKey($0, 0, bytes.count) }
+            let tight = bytes.withUnsafeBufferPointer { WordKey($0, 0, bytes.count) }
+            #expect(wide.equals(tight) && wide.hash == tight.hash, "\(word)")
+        }
+        let set = WordSet(["of", "the", "drq-v2"])
+        let text = Array("Of THE DrQ-v2 off".utf8)
+        let found = text.withUnsafeBufferPointer { t in
+            [(0, 2), (3, 6), (7, 13), (14, 17)].map { set.contains(t, $0.0, $0.1) }
+        }
+        #expect(found == [true, true, true, false])
+    }
+}
