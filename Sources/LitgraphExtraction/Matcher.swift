@@ -181,7 +181,7 @@ public final class Matcher: Sendable {
 
         // First-word filter: each pattern's leading run of word bytes, and what the pattern needs after it.
         var firstWords = FirstWords.Builder()
-        for bytes in bytesOf {
+        for (index, bytes) in bytesOf.enumerated() {
             var k = 0
             while k < bytes.count && Byte.isWord(bytes[k]) { k += 1 }
             if k == 0 { continue } // starts with a non-word byte: the root row decides
@@ -205,6 +205,11 @@ public final class Matcher: Sendable {
                 firstWords.insert(FirstWords.followerKey(h, bytes[k]), FirstWords.withFollower)
             } else {
                 firstWords.insert(h, FirstWords.alone)
+                // An exact-case pattern with a capital ("IS", "AIM", "FAST") is no match for a word written
+                // without capitals, which is most words: see `aloneLowerCase`.
+                if !patterns[index].exactCase || !bytes.contains(where: Byte.isUpper) {
+                    firstWords.insert(h, FirstWords.aloneLowerCase)
+                }
             }
         }
 
@@ -305,17 +310,19 @@ public final class Matcher: Sendable {
                 return (h, p)
             }
 
-            /// `word(at:)`, from the token that starts at `p` when there is one with its word's key. Positions
-            /// asked for never decrease, so one cursor walks the tokens once.
+            /// `word(at:)`, from the token that starts at `p` when there is one with its word's key, and whether
+            /// the word is known to have no capital (its token has none). Positions asked for never decrease,
+            /// so one cursor walks the tokens once.
             var cursor = 0
-            @inline(__always) func tokenWord(at p: Int) -> (hash: UInt64, end: Int) {
+            @inline(__always) func tokenWord(at p: Int) -> (hash: UInt64, end: Int, lowerCase: Bool) {
                 if let tokens {
                     while cursor < tokens.count && tokens[cursor].start < p { cursor &+= 1 }
                     if cursor < tokens.count && tokens[cursor].start == p && tokens[cursor].wordLength != 0 {
-                        return (tokens[cursor].wordHash, p &+ Int(tokens[cursor].wordLength))
+                        return (tokens[cursor].wordHash, p &+ Int(tokens[cursor].wordLength), tokens[cursor].capitals == 0)
                     }
                 }
-                return word(at: p)
+                let (h, end) = word(at: p)
+                return (h, end, false)
             }
 
             // The word start visited just before, when nothing was found there, with its key, where its word
@@ -332,7 +339,7 @@ public final class Matcher: Sendable {
                 previous = nil
                 if wordFold[Int(text[start])] != 0 {
                     // Pass over the word, hashing it; walk only where a pattern may begin with it.
-                    let (h, w) = tokenWord(at: start)
+                    let (h, w, lowerCase) = tokenWord(at: start)
                     let kinds = firstWords[h]
                     if kinds & FirstWords.follows != 0, let before, !before.walked, before.end &+ 1 == start,
                        Self.isSeparator(text[before.end]),
@@ -346,6 +353,7 @@ public final class Matcher: Sendable {
                     }
                     if found == nil {
                         var walk = kinds & FirstWords.alone != 0
+                            && (!lowerCase || kinds & FirstWords.aloneLowerCase != 0)
                         if !walk && kinds & FirstWords.followed != 0 && w < n {
                             walk = firstWords[FirstWords.followerKey(h, text[w])] & FirstWords.withFollower != 0
                         }
@@ -462,6 +470,10 @@ struct FirstWords: Sendable {
     /// patterns are looked for from their second word, back over the first, since function words make up
     /// a third of a text and would each cost the `pair` test.
     static let follows: UInt8 = 32
+    /// An `alone` pattern of this word may match it written without capitals: it is not exact-case, or it
+    /// has no capital. Without this kind, a word known to have no capital needs no walk for its `alone`
+    /// patterns (the walk's other reasons, `followed` and `leads`, are tested on their own).
+    static let aloneLowerCase: UInt8 = 64
 
     /// English function words: a pattern that begins with one is filed under its second word (`follows`).
     static let functionWords = WordSet([

@@ -44,6 +44,14 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
         #expect(found(names, in: "SAC in Habitat on imagenet and IMAGENET") == ["SAC", "Habitat", "imagenet", "IMAGENET"])
     }
 
+    /// A lower-case word skips the walk for exact-case names with capitals ("IS", "The"), but not the walks
+    /// for longer names it begins ("is-bench", "The Pile") or case-less ones under the same word ("is+").
+    @Test func lowerCaseWordsAndExactCaseNames() {
+        let names = [("IS", true), ("is-bench", false), ("The", true), ("The Pile", false), ("aim", false), ("AIM", true)]
+        #expect(found(names, in: "it is good; is-bench is the pile, IS and The") == ["is-bench", "the pile", "IS", "The"])
+        #expect(found(names, in: "our aim is AIM") == ["aim", "AIM"])
+    }
+
     @Test func separatorsAreInterchangeable() {
         let names = [("Meta-World", false), ("Atari 100k", false)]
         #expect(found(names, in: "Meta World, Meta-World and Atari-100k, Atari\n100k") ==
