@@ -41,9 +41,12 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         var start = rawStart, end = i
         while start < end && isLeadingPunct(text[start]) { start += 1 }
         var trailing: UInt8 = 32
-        // A possessive "'s" or "’s" is not part of the word.
-        if end - start > 3 && text[end - 1] == 115 {
-            if text[end - 2] == 39 { end -= 2 } else if end - start > 5 && text[end - 2] == 0x99 && text[end - 3] == 0x80 && text[end - 4] == 0xE2 { end -= 4 }
+        // A possessive "'s" or "’s" is not part of the word. The rare byte before the "s" is tested first, so
+        // that the branch is predictable: a test of the length first went either way at every token. (The
+        // byte read is the token's own: end - 2 is at least rawStart here, as end - 1 is.)
+        let beforeS = text[max(rawStart, end &- 2)]
+        if (beforeS == 39 || beforeS == 0x99) && end - start > 3 && text[end - 1] == 115 {
+            if beforeS == 39 { end -= 2 } else if end - start > 5 && text[end - 3] == 0x80 && text[end - 4] == 0xE2 { end -= 4 }
         }
         while end > start && isTrailingPunct(text[end - 1]) {
             if trailing == 32 || text[end - 1] == 46 { trailing = text[end - 1] }

@@ -161,3 +161,18 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
         #expect(found == [true, true, true, false])
     }
 }
+
+@Suite struct TokenizerTests {
+    func words(_ s: String) -> [String] {
+        let b = Array(s.utf8)
+        return b.withUnsafeBufferPointer { t in tokenize(t).map { t.string($0.start, $0.end) } }
+    }
+
+    /// "'s" and "’s" leave a word of more than one letter; short tokens and bare quotes stay as they are.
+    @Test func possessivesAndShortTokens() {
+        #expect(words("DeepMind's agent, OpenAI’s model") == ["DeepMind", "agent", "OpenAI", "model"])
+        // "it's" loses its "'s" like any word of four bytes or more; "a's" is too short. A possessive before
+        // punctuation stays ("Bob's."), as the possessive is looked for before trailing punctuation is trimmed.
+        #expect(words("it's a's 's ’s x ( ) (s) Bob's. ok") == ["it", "a's", "s", "’s", "x", "s", "Bob's", "ok"])
+    }
+}
