@@ -341,6 +341,13 @@ public final class Matcher: Sendable {
                     // Pass over the word, hashing it; walk only where a pattern may begin with it.
                     let (h, w, lowerCase) = tokenWord(at: start)
                     let kinds = firstWords[h]
+                    if kinds == 0 {
+                        // Most words begin no pattern: one test, where each kind's own test below could be
+                        // mispredicted in turn.
+                        previous = (start, h, w, false)
+                        start = w &+ 1
+                        continue
+                    }
                     if kinds & FirstWords.follows != 0, let before, !before.walked, before.end &+ 1 == start,
                        Self.isSeparator(text[before.end]),
                        firstWords[FirstWords.pairKey(before.hash, h)] & FirstWords.pair != 0,
