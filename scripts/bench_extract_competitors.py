@@ -42,6 +42,13 @@ def peak_rss_mib():
     return "NA"
 
 
+# What litgraph's reader trims from a field: Foundation's CharacterSet.whitespacesAndNewlines (Unicode Zs,
+# tab, U+200B ZERO WIDTH SPACE, and the newlines), not Python's str.isspace() set, which lacks U+200B and adds
+# U+001C-U+001F. An abstract of ml-conferences that starts with two U+200B made the two sides' texts differ.
+TRIMMED = ("\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200C))
+           + "\u2028\u2029\u202f\u205f\u3000")
+
+
 def read_corpus(path):
     """The texts litgraph's extractor reads: title, a newline, the abstract (both trimmed, as its reader does)."""
     texts = []
@@ -51,7 +58,7 @@ def read_corpus(path):
             if not line:
                 continue
             record = json.loads(line)
-            texts.append(record["title"].strip() + "\n" + (record.get("abstract") or "").strip())
+            texts.append(record["title"].strip(TRIMMED) + "\n" + (record.get("abstract") or "").strip(TRIMMED))
     return texts
 
 
