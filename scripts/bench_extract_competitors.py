@@ -13,6 +13,11 @@ reading the corpus and building the automata are not. With --litgraph FILE (the 
 `litgraph bench extract`) it ends with a summary table, the throughput ratios and whether the targets hold:
 litgraph's full extraction at least 10x flashtext and at least pyahocorasick.
 
+With --litgraph-command CMD (a command that prints `litgraph bench extract` lines) and --rounds R, the tools
+take turns instead: each round runs CMD once (its best run counting), then each competitor once, and each
+tool's best and median are over the rounds. On a shared machine whose speed drifts by 10-20% over minutes, timing one tool
+after another lets the drift land on one side of a ratio; taking turns spreads it over all of them.
+
 Measurements:
   pyahocorasick-long-wb  lower-case the text, Automaton.iter_long (leftmost-longest, non-overlapping),
                          keep hits with a non-word character (or the text's end) on both sides: the
@@ -67,21 +72,33 @@ def read_names(path):
         return [line.rstrip("\n") for line in f if line.strip()]
 
 
+def time_once(body, texts):
+    """Seconds of one body(texts) with the garbage collector off, and what it found."""
+    gc.collect()
+    gc.disable()
+    start = time.perf_counter()
+    result = body(texts)
+    elapsed = time.perf_counter() - start
+    gc.enable()
+    return elapsed, result
+
+
 def measure(name, found_kind, texts, nbytes, runs, body):
     """Runs body(texts) `runs` times with the garbage collector off, prints and returns the measurement."""
     seconds = []
     found = None
     for _ in range(runs):
-        gc.collect()
-        gc.disable()
-        start = time.perf_counter()
-        result = body(texts)
-        elapsed = time.perf_counter() - start
-        gc.enable()
+        elapsed, result = time_once(body, texts)
         if found is not None and result != found:
             print("bench_extract_competitors: %s found %d then %d" % (name, found, result), file=sys.stderr)
         found = result
         seconds.append(elapsed)
+    return report(name, found_kind, texts, nbytes, seconds, found)
+
+
+def report(name, found_kind, texts, nbytes, seconds, found):
+    """Prints and returns the measurement of the run times `seconds`."""
+    runs = len(seconds)
     best = min(seconds)
     m = {
         "measurement": name,
@@ -155,13 +172,53 @@ def flashtext_run(names):
 
 
 def read_litgraph(path):
-    result = {}
     with open(path) as f:
-        for line in f:
-            if line.startswith("bench measurement="):
-                m = dict(field.split("=", 1) for field in line.split()[1:])
-                result[m["measurement"]] = m
+        return parse_litgraph(f)
+
+
+def parse_litgraph(lines):
+    result = {}
+    for line in lines:
+        if line.startswith("bench measurement="):
+            m = dict(field.split("=", 1) for field in line.split()[1:])
+            result[m["measurement"]] = m
     return result
+
+
+def rounds(command, count, texts, nbytes, competitors):
+    """Takes turns: per round, `command` (litgraph, one run) and then each competitor once. Returns litgraph's
+    measurements and the competitors', each with its best and median over the rounds."""
+    import shlex
+    import subprocess
+    ours_seconds, ours_last = {}, {}
+    seconds = {name: [] for name, _, _ in competitors}
+    found = {}
+    for r in range(count):
+        out = subprocess.run(shlex.split(command), check=True, capture_output=True, text=True).stdout
+        if r == 0:
+            for line in out.splitlines():
+                if line.startswith("bench info="):
+                    print(line, flush=True)
+        for name, m in parse_litgraph(out.splitlines()).items():
+            ours_seconds.setdefault(name, []).append(float(m["best_s"]))
+            ours_last[name] = m
+        for name, _, body in competitors:
+            elapsed, result = time_once(body, texts)
+            if name in found and result != found[name]:
+                print("bench_extract_competitors: %s found %d then %d" % (name, found[name], result), file=sys.stderr)
+            found[name] = result
+            seconds[name].append(elapsed)
+        print("bench_extract_competitors: round %d of %d done" % (r + 1, count), file=sys.stderr, flush=True)
+    ours = {}
+    for name, times in ours_seconds.items():
+        m = dict(ours_last[name])
+        best, papers = min(times), int(m["papers"])
+        m.update(runs=len(times), best_s="%.6f" % best, median_s="%.6f" % statistics.median(times),
+                 abstracts_per_s="%.0f" % (papers / best), mb_per_s="%.3f" % (int(m["bytes"]) / 1e6 / best))
+        print("bench " + " ".join("%s=%s" % kv for kv in m.items()), flush=True)
+        ours[name] = m
+    theirs = [report(name, kind, texts, nbytes, seconds[name], found[name]) for name, kind, _ in competitors]
+    return ours, theirs
 
 
 def summary(measurements, nbytes):
@@ -216,6 +273,10 @@ def main():
     parser.add_argument("--repeat-flashtext", type=int, default=None,
                         help="runs for flashtext, the slowest (default: --repeat)")
     parser.add_argument("--litgraph", help="output of `litgraph bench extract`, for the summary")
+    parser.add_argument("--litgraph-command",
+                        help="a command printing `litgraph bench extract --repeat 1` lines, run in turn with the "
+                             "competitors, once per round (see --rounds)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds with --litgraph-command (default 5)")
     args = parser.parse_args()
 
     import ahocorasick
@@ -232,6 +293,12 @@ def main():
           flush=True)
     del ahocorasick, flashtext
 
+    if args.litgraph_command:
+        competitors = [("pyahocorasick-long-wb", "hits", long_wb), ("pyahocorasick-iter", "matches", plain),
+                       ("flashtext", "keywords", ft)]
+        ours, measured = rounds(args.litgraph_command, args.rounds, texts, nbytes, competitors)
+        summary([ours[k] for k in ("litgraph-matcher", "litgraph-extract") if k in ours] + measured, nbytes)
+        return
     measured = [
         measure("pyahocorasick-long-wb", "hits", texts, nbytes, args.repeat, long_wb),
         measure("pyahocorasick-iter", "matches", texts, nbytes, args.repeat, plain),
