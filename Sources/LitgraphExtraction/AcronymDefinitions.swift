@@ -316,6 +316,15 @@ public enum AcronymDefinitions {
         guard b > lowest else { return }
         // A long form does not end with a function word: "combining KAT and (CKAT)".
         guard !parts[b - 1].function else { return }
+        // The last part spells a final run of the short form (the table's last row ends only at m), so one of
+        // its bytes is the last character, or it is a number word for that digit. Without one, no start can
+        // spell the short form: nothing to visit, known before the table is filled.
+        if m > 0 && !Byte.isDigit(chars[m - 1]) {
+            let part = parts[b - 1], last = chars[m - 1]
+            var k = part.start
+            while k < part.end && Byte.lower(t[k]) != last { k += 1 }
+            if k == part.end { return }
+        }
         // cost[(p - lowest)·(m + 1) + i]: least cost for parts [p, b) to spell chars[i...] exactly. A scratch
         // table on the stack (small: parts × characters), not a heap array per candidate.
         let cells = (b - lowest + 1) * (m + 1)
