@@ -199,29 +199,25 @@ enum IntroducedNames {
         // Several words: all capitalised or name-shaped, and one name-shaped or repeated verbatim in the abstract.
         guard words.allSatisfy({ Byte.isUpper(t[$0.start]) || NameShape.isName(t, $0.start, $0.end) }) else { return nil }
         let named = words.contains { NameShape.isName(t, $0.start, $0.end) }
-        if named || contains(t, from: titleEnd, t.string(first.start, colon)) {
+        if named || occurs(t, first.start, colon, from: titleEnd) {
             return Introduction(start: first.start, end: colon, typeHint: hint)
         }
         return nil
     }
 
-    /// Function words whose initials an acronym of a title prefix may leave out (built once, not per call).
-    static let prefixSmallWords: Set<String> = ["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by",
-                                                "from", "via", "as"]
 
     /// The abstract's token spelling the initials of the title prefix's words (function words optional),
     /// such as RLDF for "Reinforcement Learning from Diffusion Feedback".
     static func prefixAcronym(_ t: UnsafeBufferPointer<UInt8>, _ words: [Token], titleEnd: Int, tokens: [Token]) -> Token? {
         var required: [UInt8] = [], all: [UInt8] = []
         for w in words {
+            // A function word's initial may be left out ("Bag of Words", BoW), as in acronym definitions.
+            let isSmall = AcronymDefinitions.skippableSet.contains(w)
             // Hyphenated words give one initial per part: "Fine-Tuning" → F, T.
             var k = w.start
             var partStart = true
-            var small: Bool?  // whether the word is a small word: decided once per word, at its first initial
             while k < w.end {
                 if partStart, Byte.isAlnum(t[k]) {
-                    let isSmall = small ?? Self.prefixSmallWords.contains(t.string(w.start, w.end).lowercased())
-                    small = isSmall
                     all.append(Byte.lower(t[k]))
                     if !isSmall { required.append(Byte.lower(t[k])) }
                     partStart = false
@@ -255,42 +251,28 @@ enum IntroducedNames {
     }
 
     /// Whether the word occurs at or after `after` as written, after a space and before a space, "," or ".".
-    /// One pass over the places its first byte (a capital, rarer than spaces) occurs, comparing bytes in
-    /// place. O(n · |word|) at worst.
     static func appearsCapitalised(_ t: UnsafeBufferPointer<UInt8>, _ word: Token, after: Int) -> Bool {
-        let n = word.end - word.start
-        guard n > 0 else { return false }
-        let first = t[word.start]
         // i is where the word would start, after the space at i - 1 >= after.
-        var i = after + 1
-        while i + n + 1 <= t.count {
-            i = Byte.next(first, in: t, from: i)
-            guard i + n + 1 <= t.count else { return false }
-            if t[i - 1] == 32 {
-                var k = 1
-                while k < n && t[i + k] == t[word.start + k] { k += 1 }
-                if k == n {
-                    let b = t[i + n]
-                    if b == 32 || b == 44 || b == 46 { return true }
-                }
-            }
-            i += 1
+        occurs(t, word.start, word.end, from: after + 1) { i in
+            let end = i + word.end - word.start
+            return t[i - 1] == 32 && end < t.count && (t[end] == 32 || t[end] == 44 || t[end] == 46)
         }
-        return false
     }
 
-    static func contains(_ t: UnsafeBufferPointer<UInt8>, from: Int, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty, t.count - from >= n.count else { return false }
+    /// Whether the bytes [s, e) of `t` occur again at some i >= `from` for which `accept(i)` holds. Candidates
+    /// are the places of the first byte, found eight bytes at a time (`Byte.next`), compared in place: no
+    /// String or array of the needle. O(n · (e - s)) at worst.
+    static func occurs(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, from: Int,
+                       where accept: (Int) -> Bool = { _ in true }) -> Bool {
+        let n = e - s
+        guard n > 0 else { return false }
         var i = from
-        while i + n.count <= t.count {
-            i = Byte.next(n[0], in: t, from: i) // candidates eight bytes at a time
-            guard i + n.count <= t.count else { return false }
-            if t[i] == n[0] {
-                var k = 1
-                while k < n.count && t[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
+        while i + n <= t.count {
+            i = Byte.next(t[s], in: t, from: i)
+            guard i + n <= t.count else { return false }
+            var k = 1
+            while k < n && t[i + k] == t[s + k] { k += 1 }
+            if k == n && accept(i) { return true }
             i += 1
         }
         return false
