@@ -15,8 +15,8 @@ litgraph's full extraction at least 10x flashtext and at least pyahocorasick.
 
 With --litgraph-command CMD (a command that prints `litgraph bench extract` lines) and --rounds R, the tools
 take turns instead: each round runs CMD once (its best run counting), then each competitor once, and each
-tool's best and median are over the rounds. On a shared machine whose speed drifts by 10-20% over minutes, timing one tool
-after another lets the drift land on one side of a ratio; taking turns spreads it over all of them.
+tool's best and median are over the rounds. On a shared machine whose speed drifts by 10-20% over minutes,
+timing one tool after another lets the drift land on one side of a ratio; taking turns spreads it over all.
 
 Measurements:
   pyahocorasick-long-wb  lower-case the text, Automaton.iter_long (leftmost-longest, non-overlapping),
@@ -72,6 +72,12 @@ def read_names(path):
         return [line.rstrip("\n") for line in f if line.strip()]
 
 
+def check_found(name, previous, result):
+    """Warns when a run found something else than the run before it (`previous`, None for the first)."""
+    if previous is not None and result != previous:
+        print("bench_extract_competitors: %s found %d then %d" % (name, previous, result), file=sys.stderr)
+
+
 def time_once(body, texts):
     """Seconds of one body(texts) with the garbage collector off, and what it found."""
     gc.collect()
@@ -89,8 +95,7 @@ def measure(name, found_kind, texts, nbytes, runs, body):
     found = None
     for _ in range(runs):
         elapsed, result = time_once(body, texts)
-        if found is not None and result != found:
-            print("bench_extract_competitors: %s found %d then %d" % (name, found, result), file=sys.stderr)
+        check_found(name, found, result)
         found = result
         seconds.append(elapsed)
     return report(name, found_kind, texts, nbytes, seconds, found)
@@ -186,8 +191,8 @@ def parse_litgraph(lines):
 
 
 def rounds(command, count, texts, nbytes, competitors):
-    """Takes turns: per round, `command` (litgraph, one run) and then each competitor once. Returns litgraph's
-    measurements and the competitors', each with its best and median over the rounds."""
+    """Takes turns: per round, `command` (litgraph, its best run counting) and then each competitor once.
+    Returns litgraph's measurements and the competitors', each with its best and median over the rounds."""
     import shlex
     import subprocess
     ours_seconds, ours_last = {}, {}
@@ -204,8 +209,7 @@ def rounds(command, count, texts, nbytes, competitors):
             ours_last[name] = m
         for name, _, body in competitors:
             elapsed, result = time_once(body, texts)
-            if name in found and result != found[name]:
-                print("bench_extract_competitors: %s found %d then %d" % (name, found[name], result), file=sys.stderr)
+            check_found(name, found.get(name), result)
             found[name] = result
             seconds[name].append(elapsed)
         print("bench_extract_competitors: round %d of %d done" % (r + 1, count), file=sys.stderr, flush=True)
