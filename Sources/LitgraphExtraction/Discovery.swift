@@ -44,9 +44,7 @@ enum DiscoveryRules {
             terminology.append(d.shortStart..<d.shortEnd)
         }
         func isTerminology(_ s: Int, _ e: Int) -> Bool {
-            terminology.contains { r in
-                r.count == e - s && (0..<(e - s)).allSatisfy { t[r.lowerBound + $0] == t[s + $0] }
-            }
+            terminology.contains { $0.count == e - s && t[$0].elementsEqual(t[s..<e]) }
         }
         for d in definitions where !covered(d.shortStart, d.shortEnd) && !covered(d.longStart, d.longEnd) {
             guard NameShape.isName(t, d.shortStart, d.shortEnd), isTitleCase(t, d.longStart, d.longEnd),
