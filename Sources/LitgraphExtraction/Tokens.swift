@@ -113,7 +113,7 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     let base = text.baseAddress!
     while i &+ 8 <= limit {
         let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        let low = (w &- 0x2121_2121_2121_2121) & ~w & 0x8080_8080_8080_8080
+        let low = (w &- SWAR.ones &* 0x21) & ~w & SWAR.high
         if low == 0 { i &+= 8; continue }
         i &+= low.trailingZeroBitCount >> 3
         if Byte.isSpace(base[i]) { return i }

@@ -16,7 +16,7 @@ enum Typography {
             while r < n {
                 if r &+ 8 <= n {
                     let word = base.loadUnaligned(fromByteOffset: r, as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
+                    if word & SWAR.high == 0 {
                         if w != r { base.storeBytes(of: word, toByteOffset: w, as: UInt64.self) }
                         r &+= 8; w &+= 8
                         continue
@@ -46,7 +46,7 @@ enum Typography {
             var i = 0
             while i &+ 8 <= n {
                 let w = UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 != 0 && SWAR.equal(w, 0xE2) | SWAR.equal(w, 0xC2) != 0 {
+                if w & SWAR.high != 0 && SWAR.equal(w, 0xE2) | SWAR.equal(w, 0xC2) != 0 {
                     return true
                 }
                 i &+= 8
