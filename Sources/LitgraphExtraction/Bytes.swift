@@ -42,6 +42,16 @@ enum SWAR {
         (n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1, n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< UInt64(8 &* (n &- 8))) &- 1)
     }
 
+    /// The bytes at `p` as two little-endian words (first byte lowest), each cleared outside its mask from
+    /// `prefix(n)`: a token or word of at most 16 bytes, where 16 bytes from `p` are readable.
+    @inline(__always) static func load(_ p: UnsafeRawPointer, masks: (UInt64, UInt64)) -> (UInt64, UInt64) {
+        (UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) & masks.0,
+         UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & masks.1)
+    }
+
+    /// `w` with its ASCII capitals lower-cased (each gains the 0x20 bit).
+    @inline(__always) static func lowerASCII(_ w: UInt64) -> UInt64 { w | (inRange(w, 65, 90) >> 2) }
+
     /// The high bit of each byte equal to `c`.
     @inline(__always) static func equal(_ w: UInt64, _ c: UInt64) -> UInt64 {
         let x = w ^ (ones &* c)

@@ -536,9 +536,9 @@ struct FirstWords: Sendable {
     /// Eight bytes (first lowest) with ASCII capitals lower-cased, and the high bit of each byte that is no
     /// word byte (`Byte.isWord`: letters, digits, `_`, non-ASCII). SWAR: no carry crosses a byte.
     @inline(__always) static func fold(_ w: UInt64) -> (folded: UInt64, nonWord: UInt64) {
-        let upper = SWAR.inRange(w, 65, 90)
-        let word = upper | SWAR.inRange(w, 97, 122) | SWAR.inRange(w, 48, 57) | SWAR.equal(w, 95) | (w & SWAR.high)
-        return (w | (upper >> 2), ~word & SWAR.high)
+        let word = SWAR.inRange(w, 65, 90) | SWAR.inRange(w, 97, 122) | SWAR.inRange(w, 48, 57) | SWAR.equal(w, 95)
+            | (w & SWAR.high)
+        return (SWAR.lowerASCII(w), ~word & SWAR.high)
     }
 
     struct Builder {

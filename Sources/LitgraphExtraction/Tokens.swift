@@ -59,10 +59,8 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
             // Two 8-byte loads (little-endian: the token's first byte lowest, as `WordKey` packs it), with the
             // bytes past the token cleared; a cleared byte is no capital, digit, letter, "/", "." or "*".
             let n = end - start
-            let raw = UnsafeRawPointer(text.baseAddress! + start)
             let (m0, m1) = SWAR.prefix(n)
-            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
-            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
+            let (w0, w1) = SWAR.load(UnsafeRawPointer(text.baseAddress! + start), masks: (m0, m1))
             let lower0 = SWAR.inRange(w0, 97, 122), lower1 = SWAR.inRange(w1, 97, 122)
             if lower0 == m0 & SWAR.high && lower1 == m1 & SWAR.high {
                 // Most tokens are lower-case words: no capital, digit, "/", "." or non-ASCII byte, so their key
@@ -142,7 +140,7 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     // Capitals counted with one multiply: a 1 per capital in each byte, summed into the top byte (at most 16).
     // (`nonzeroBitCount` compiles to a long bit-twiddling sequence on the baseline x86-64 target, no popcnt.)
     let capitals = (((upper0 >> 7) &+ (upper1 >> 7)) &* ones) >> 56
-    let folded0 = w0 | (upper0 >> 2), folded1 = w1 | (upper1 >> 2)
+    let folded0 = SWAR.lowerASCII(w0), folded1 = SWAR.lowerASCII(w1)
     // The leading run of word bytes (letters, digits, "_", non-ASCII; cleared bytes past the token are none)
     // and its first-word key for `Matcher`, chunk by chunk as the matcher makes it.
     let nonWord0 = ~(letter0 | inRange(w0, 48, 57) | equal(w0, 95) | (w0 & high)) & high

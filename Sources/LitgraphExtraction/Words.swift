@@ -17,11 +17,8 @@ struct WordKey: Sendable {
     @inline(__always) init(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) {
         let n = e - s
         if n >= 0 && n <= Self.maxLength && s >= 0 && s &+ 16 <= t.count, let base = t.baseAddress {
-            let raw = UnsafeRawPointer(base + s)
-            let (m0, m1) = SWAR.prefix(n)
-            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
-            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
-            self.init(lo: w0 | (SWAR.inRange(w0, 65, 90) >> 2), hi: w1 | (SWAR.inRange(w1, 65, 90) >> 2), length: n)
+            let (w0, w1) = SWAR.load(UnsafeRawPointer(base + s), masks: SWAR.prefix(n))
+            self.init(lo: SWAR.lowerASCII(w0), hi: SWAR.lowerASCII(w1), length: n)
         } else {
             self.init(t.baseAddress.map { $0 + s }, count: n)
         }
