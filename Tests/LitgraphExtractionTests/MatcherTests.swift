@@ -175,4 +175,32 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
         // punctuation stays ("Bob's."), as the possessive is looked for before trailing punctuation is trimmed.
         #expect(words("it's a's 's ’s x ( ) (s) Bob's. ok") == ["it", "a's", "s", "’s", "x", "s", "Bob's", "ok"])
     }
+
+    /// `tokenize` reads a plain lower-case word (perhaps with one mark after it) from one 16-byte load when 16
+    /// bytes lie ahead of it before the limit, and by its general path otherwise: both readings of the same
+    /// raw token, the second with the limit just after the blank that ends it, must agree in every field. The
+    /// raw tokens are those the quick reading takes, and those it must leave (capitals, two marks, a
+    /// possessive, a leading bracket, non-ASCII, 15 and 16 bytes, a control byte).
+    @Test func plainWordsReadQuicklyAsInFull() {
+        let raw = ["model", "model,", "model.", "models;", "a", "a.", "x)", "e.g.", "i.e.,", "dogs'", "policy's",
+                   "Model", "DrQ-v2", "(model", "state-of-the-art", "fifteenletterss", "sixteenletterssx",
+                   "fourteenletter,", "ünder", "model\u{1}", ",", "..", "what?", "end!", "rl:"]
+        func first(_ s: String, _ blank: String, ahead: Bool) -> Token? {
+            let text = Array((s + blank + String(repeating: "z", count: 20)).utf8)
+            let limit = ahead ? text.count : s.utf8.count + 1
+            // The token of `s`, if any (not the padding's).
+            return text.withUnsafeBufferPointer { t in tokenize(t, from: 0, to: limit).first { $0.start < s.utf8.count } }
+        }
+        for s in raw {
+            for blank in [" ", "\n", "\t"] {
+                let quick = first(s, blank, ahead: true), full = first(s, blank, ahead: false)
+                #expect(quick?.start == full?.start && quick?.end == full?.end, "\(s)")
+                guard let q = quick, let f = full else { continue }
+                #expect(q.trailing == f.trailing && q.endsSentence == f.endsSentence && q.key.equals(f.key)
+                        && q.key.hash == f.key.hash && q.capitals == f.capitals && q.mayBeURL == f.mayBeURL
+                        && q.nameMarked == f.nameMarked && q.wordLength == f.wordLength && q.wordHash == f.wordHash,
+                        "\(s)")
+            }
+        }
+    }
 }
