@@ -38,11 +38,11 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         if i >= limit { break }
         let rawStart = i
         if i &+ 16 <= limit {
-            // Most tokens (85% of real abstracts' words) are plain: lower-case ASCII letters only, perhaps
-            // then one trailing mark (`isTrailingPunct`: ",", ".", ")"…), then whitespace, all within 16
-            // bytes. Such a token is read here from one 16-byte load, with SWAR masks and no loop; the general
-            // path below gives the same token for it (nothing to trim in front, no possessive, one mark at
-            // most, no word byte after the word), and reads all others.
+            // Most tokens (93% of real abstracts' words) are plain: ASCII letters, lower-case but perhaps the
+            // first, perhaps then one trailing mark (`isTrailingPunct`: ",", ".", ")"…), then whitespace, all
+            // within 16 bytes. Such a token is read here from one 16-byte load, with SWAR masks and no loop;
+            // the general path below gives the same token for it (nothing to trim in front, no possessive, one
+            // mark at most, no word byte after the word, no capital after the first byte), and reads all others.
             let p = UnsafeRawPointer(text.baseAddress! + i)
             let w0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
             let w1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
@@ -52,18 +52,21 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
             let n = low0 != 0 ? low0.trailingZeroBitCount >> 3 : 8 &+ (low1 | 1 << 63).trailingZeroBitCount >> 3
             let blank = text[i &+ n]
             if n < 16 && Byte.isSpace(blank) {
-                let lower0 = SWAR.inRange(w0, 97, 122), lower1 = SWAR.inRange(w1, 97, 122)
+                // A capital first byte counts as a lower-case letter here, and is folded into the key below.
+                let capital = SWAR.inRange(w0, 65, 90) & 0x80
+                let lower0 = SWAR.inRange(w0, 97, 122) | capital, lower1 = SWAR.inRange(w1, 97, 122)
                 let last = text[i &+ n &- 1]
                 // All n bytes letters, or all but a last mark.
                 let length = isTrailingPunct(last) ? n &- 1 : n
                 let (m0, m1) = SWAR.prefix(length)
                 if length > 0 && lower0 & m0 & SWAR.high == m0 & SWAR.high && lower1 & m1 & SWAR.high == m1 & SWAR.high {
                     let trailing = length == n ? 32 : last
-                    let k0 = w0 & m0, k1 = w1 & m1
+                    let k0 = w0 & m0 | capital >> 2, k1 = w1 & m1
                     let h = FirstWords.hash(lo: k0, hi: k1, length: length)
                     tokens.append(Token(start: i, end: i &+ length, trailing: trailing,
                                         endsSentence: trailing == 46 || trailing == 63 || trailing == 33 || blank == 10,
-                                        key: WordKey(lo: k0, hi: k1, length: length, firstWordsHash: h), capitals: 0,
+                                        key: WordKey(lo: k0, hi: k1, length: length, firstWordsHash: h),
+                                        capitals: Int32(truncatingIfNeeded: capital >> 7),
                                         mayBeURL: false, nameMarked: false,
                                         wordLength: UInt8(truncatingIfNeeded: length), wordHash: h))
                     i &+= n &+ 1 // past the blank
