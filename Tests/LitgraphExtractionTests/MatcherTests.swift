@@ -204,3 +204,66 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
         }
     }
 }
+
+/// `Byte.next` and `Extractor.find` search 16 bytes at a time, then 8, then one by one near the end: each
+/// against a plain byte-by-byte search, at every start, over texts of every length from 0 to 40 made of a
+/// few letters, blanks and hyphens (a fixed linear congruential sequence), so that matches fall in each
+/// stride and on every word-boundary case.
+@Suite struct ByteSearchTests {
+    func texts() -> [[UInt8]] {
+        let alphabet = Array("ab -".utf8)
+        var state: UInt64 = 12345
+        var result: [[UInt8]] = []
+        for length in 0...40 {
+            for _ in 0..<6 {
+                result.append((0..<length).map { _ in
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    return alphabet[Int(state >> 33) % alphabet.count]
+                })
+            }
+        }
+        return result
+    }
+
+    @Test func nextByteAsByteByByte() {
+        for text in texts() {
+            text.withUnsafeBufferPointer { t in
+                for from in 0...t.count {
+                    for byte in Array("ab-".utf8) {
+                        let expected = (from..<t.count).first { t[$0] == byte } ?? t.count
+                        #expect(Byte.next(byte, in: t, from: from) == expected)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first whole-word occurrence at or after `from`, position by position. Whole word: no word byte
+    /// before; after it, no word byte, nor a "-" followed by one (letters are the alphabet's only word bytes).
+    func naiveFind(_ needle: [UInt8], in t: [UInt8], from: Int) -> Range<Int>? {
+        func isWord(_ k: Int) -> Bool { t[k] != 32 && t[k] != 45 }
+        var i = from
+        while i + needle.count <= t.count {
+            let end = i + needle.count
+            let before = i == 0 || !isWord(i - 1)
+            let after = end == t.count || !(isWord(end) || (t[end] == 45 && end + 1 < t.count && isWord(end + 1)))
+            if Array(t[i..<end]) == needle && before && after { return i..<end }
+            i += 1
+        }
+        return nil
+    }
+
+    @Test func wholeWordFindAsByteByByte() {
+        let needles = ["a", "ab", "ba", "aab", "a-b", "b a"].map { Array($0.utf8) }
+        for text in texts() {
+            for needle in needles {
+                for from in 0...text.count {
+                    let found = text.withUnsafeBufferPointer { t in
+                        needle.withUnsafeBufferPointer { Extractor.find($0, in: t, from: from) }
+                    }
+                    #expect(found == naiveFind(needle, in: text, from: from))
+                }
+            }
+        }
+    }
+}
