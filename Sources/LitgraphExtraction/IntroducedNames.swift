@@ -309,7 +309,11 @@ enum IntroducedNames {
                           "policy", "objective", "technique", "pipeline", "system", "library", "paradigm",
                           "software", "toolkit", "toolbox", "codebase", "network", "module", "strategy"])
 
+    /// Every cue word: one probe settles most tokens, which are none.
+    static let cues = WordSet(union: [benchmarkCues, datasetCues, methodCues])
+
     static func cueType(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> EntityType? {
+        guard cues.contains(tok) else { return nil }
         if benchmarkCues.contains(tok) {
             return .benchmark
         }
