@@ -37,13 +37,19 @@ enum Typography {
         text.removeLast(n - written)
     }
 
-    /// Whether `text` holds a 0xE2 or 0xC2 byte, which every rewritten character starts with: eight bytes at
-    /// a time (SWAR), as nearly every text has none and this test reads all of it; eight ASCII bytes (most of
-    /// any abstract) are passed over on their high bits alone. O(n / 8).
+    /// Whether `text` holds a 0xE2 or 0xC2 byte, which every rewritten character starts with: sixteen bytes at
+    /// a time while they are all ASCII (one test of their high bits, two words at once: most of any abstract),
+    /// else eight (SWAR), as nearly every text has none and this test reads all of it. O(n / 16).
     static func mayNeedRewrite(_ text: [UInt8]) -> Bool {
         text.withUnsafeBufferPointer { t in
             let n = t.count
             var i = 0
+            while i &+ 16 <= n {
+                let p = UnsafeRawPointer(t.baseAddress! + i)
+                let w = p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                if w & SWAR.high != 0 { break } // a non-ASCII byte: the eight-byte test below decides
+                i &+= 16
+            }
             while i &+ 8 <= n {
                 let w = UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)
                 if w & SWAR.high != 0 && SWAR.equal(w, 0xE2) | SWAR.equal(w, 0xC2) != 0 {
