@@ -102,6 +102,11 @@ import LitgraphCorpus
         #expect(rewritten([0x41, 0xE2, 0x80]) == [0x41, 0xE2, 0x80])
         #expect(rewritten([0x41, 0x42, 0xC2]) == [0x41, 0x42, 0xC2])
         #expect(rewritten(Array("plain ASCII only, nothing to do".utf8)) == Array("plain ASCII only, nothing to do".utf8))
+        // Found after runs of sixteen ASCII bytes, and after a non-ASCII byte that needs no rewrite.
+        for prefix in ["sixteen bytes ok", "thirty-two bytes of ASCII, then", "seventeen bytes \u{00D7} then more text"] {
+            #expect(String(decoding: rewritten(Array((prefix + " Montezuma\u{2019}s").utf8)), as: UTF8.self)
+                == prefix + " Montezuma's")
+        }
     }
 
     /// A title word reappears capitalised in the abstract only as written, between a space and a space,
