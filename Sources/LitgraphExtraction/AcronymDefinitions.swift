@@ -170,9 +170,11 @@ public enum AcronymDefinitions {
     static let functionWords = WordSet(["of", "the", "and", "for", "a", "an", "to", "in", "with", "on", "by", "from",
                                         "via", "as", "at", "or", "over", "under", "using", "into", "its", "their"])
 
-    static func isFunction(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    /// `words` is `functionWords`, read once by the caller: each read of a `static let` is a `swift_once`
+    /// call on Linux, and `parts` asks once per word.
+    @inline(__always) static func isFunction(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ words: WordSet) -> Bool {
         guard Byte.isAlnum(t[s]) else { return true }
-        return e - s <= 5 && functionWords.contains(t, s, e)
+        return e - s <= 5 && words.contains(t, s, e)
     }
 
     /// A stop byte ends a long form: clause and sentence punctuation, brackets, quotes, a newline.
@@ -192,6 +194,7 @@ public enum AcronymDefinitions {
         var out: [Part] = []
         // A part and the blank or hyphen after it take two bytes at least: one allocation, no regrowth.
         out.reserveCapacity((e - s + 1) / 2)
+        let functionWords = Self.functionWords
         var k = s
         while k < e {
             var hyphen = false
@@ -199,7 +202,7 @@ public enum AcronymDefinitions {
             let start = k
             while k < e && !isBlank(t[k]) && t[k] != 45 { k += 1 }
             guard k > start else { continue }
-            out.append(Part(start: start, end: k, joined: hyphen && !out.isEmpty, function: isFunction(t, start, k)))
+            out.append(Part(start: start, end: k, joined: hyphen && !out.isEmpty, function: isFunction(t, start, k, functionWords)))
         }
         return out
     }
