@@ -420,10 +420,37 @@ public final class Extractor: Sendable {
     }
 
     /// The content words `sameLongForm` compares: lower-cased, a plural "s" dropped, small words left out.
+    /// ASCII text (nearly all) is split on its bytes; other text as Characters, whose lower-casing and
+    /// letter and number classes are Unicode's.
     static func longFormWords(_ s: String) -> Set<String> {
-        Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { w in
+        var s = s
+        if let words = s.withUTF8({ asciiLongFormWords($0) }) { return words }
+        return Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { w in
             w.count > 3 && w.hasSuffix("s") ? String(w.dropLast()) : String(w)
         }.filter { !AcronymDefinitions.skippable.contains($0) })
+    }
+
+    /// `longFormWords` of ASCII bytes, or nil for other text: the same words, as for ASCII a letter or
+    /// number Character is one letter or digit byte and lower-casing maps A–Z alone. Without a String per
+    /// Character split, which made this the costliest step of a definition.
+    static func asciiLongFormWords(_ u: UnsafeBufferPointer<UInt8>) -> Set<String>? {
+        guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
+        let skippable = AcronymDefinitions.skippable
+        var words = Set<String>()
+        var k = 0
+        while k < u.count {
+            while k < u.count && !Byte.isAlnum(u[k]) { k += 1 }
+            let start = k
+            while k < u.count && Byte.isAlnum(u[k]) { k += 1 }
+            guard k > start else { continue }
+            let end = k - start > 3 && Byte.lower(u[k - 1]) == 115 ? k - 1 : k
+            let word = String(unsafeUninitializedCapacity: end - start) { out in
+                for j in 0..<(end - start) { out[j] = Byte.lower(u[start + j]) }
+                return end - start
+            }
+            if !skippable.contains(word) { words.insert(word) }
+        }
+        return words
     }
 
     /// Whether a paper's long form (its `longFormWords`) names the same thing as some spelling of catalogue

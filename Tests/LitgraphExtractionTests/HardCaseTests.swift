@@ -160,3 +160,28 @@ import LitgraphCorpus
         #expect(e["Billion Word Benchmark"] != nil, "\(e.keys)")
     }
 }
+
+/// `Extractor.longFormWords` splits ASCII text on bytes: the same words as the split on Characters it
+/// replaces for such text (written out here as the reference), on long forms with capitals, plurals in
+/// either case, digits, hyphens, small words, a CR LF pair and runs of punctuation.
+@Suite struct LongFormWordsTests {
+    func reference(_ s: String) -> Set<String> {
+        Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { w in
+            w.count > 3 && w.hasSuffix("s") ? String(w.dropLast()) : String(w)
+        }.filter { !AcronymDefinitions.skippable.contains($0) })
+    }
+
+    @Test func asciiSplitAsCharacterSplit() {
+        let phrases = ["Google Street View House Numbers", "Street View House Numbers", "context-free grammar",
+                       "Classifier-Free Guidance", "GRAPH NEURAL NETWORKS", "Proximal Policy Optimization (PPO)",
+                       "the Lasso and the bus", "3D point clouds, 2.5D maps; R2D2 robots", "A-B  c--d\r\ne's XS",
+                       "Gaussian Processes", "gas", "class", "  ", ""]
+        for p in phrases {
+            #expect(Extractor.longFormWords(p) == reference(p), "\(p)")
+            var copy = p
+            #expect(copy.withUTF8 { Extractor.asciiLongFormWords($0) } == reference(p), "\(p)")
+        }
+        // Other text keeps the Character split.
+        #expect(Extractor.longFormWords("Café Networks") == ["café", "network"])
+    }
+}
