@@ -227,7 +227,8 @@ enum IntroducedNames {
             }
         }
         guard required.count >= 2 else { return nil }
-        for tok in tokens where tok.start > titleEnd {
+        // Tokens with two capitals or more (the test below asks for them; `capitals` counts the same bytes).
+        for tok in tokens where tok.capitals >= 2 && tok.start > titleEnd {
             // Cheap length test before building the token's letters.
             let length = tok.end - tok.start
             guard length >= required.count, length <= all.count + 2, Byte.isUpper(t[tok.start]) else { continue }
