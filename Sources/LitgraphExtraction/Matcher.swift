@@ -562,8 +562,10 @@ struct FirstWords: Sendable {
     }
 
     /// The kinds recorded under `h` (Fibonacci hashing: the top bits of h × 2⁶⁴/φ).
+    /// The shift is 40 to 54 and the slot below 2²⁴, so the masking shift and the unchecked conversion give
+    /// the same slot as `>>` and `Int(_:)`, without their tests for a shift of 64 or more and a negative Int.
     @inline(__always) subscript(_ h: UInt64) -> UInt8 {
-        let slot = Int((h &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        let slot = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) &>> shift)
         return flags.withUnsafeBufferPointer { $0[slot] }
     }
 }
