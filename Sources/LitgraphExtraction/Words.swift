@@ -107,15 +107,20 @@ struct WordSet: Sendable {
     /// Whether the token, lower-cased, is one of the words.
     @inline(__always) func contains(_ tok: Token) -> Bool { contains(tok.key) }
 
+    /// Slots are read without bounds tests: an index is masked by `mask`, one less than the tables' size.
     @inline(__always) func contains(_ key: WordKey) -> Bool {
         guard Int(key.length) <= WordKey.maxLength else { return false }
         let tag = Self.tag(key)
         var i = Int(key.hash) & mask
-        while true {
-            let slot = tags[i]
-            if slot == 0 { return false }
-            if slot == tag && keys[i].equals(key) { return true }
-            i = (i + 1) & mask
+        return tags.withUnsafeBufferPointer { tags in
+            keys.withUnsafeBufferPointer { keys in
+                while true {
+                    let slot = tags[i]
+                    if slot == 0 { return false }
+                    if slot == tag && keys[i].equals(key) { return true }
+                    i = (i &+ 1) & mask
+                }
+            }
         }
     }
 
