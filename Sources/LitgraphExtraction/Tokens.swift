@@ -30,6 +30,8 @@ struct Token: Sendable {
 func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> [Token] {
     let limit = to ?? text.count
     var tokens: [Token] = []
+    // An empty buffer may have no address; it has no tokens either.
+    guard let base = text.baseAddress, from < limit else { return tokens }
     // Abstracts average 6–7 bytes a token: room for denser text too, so that the array is allocated once.
     tokens.reserveCapacity((limit - from) / 5 + 16)
     var i = from
@@ -43,7 +45,7 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
             // within 16 bytes. Such a token is read here from one 16-byte load, with SWAR masks and no loop;
             // the general path below gives the same token for it (nothing to trim in front, no possessive, one
             // mark at most, no word byte after the word, no capital after the first byte), and reads all others.
-            let p = UnsafeRawPointer(text.baseAddress! + i)
+            let p = UnsafeRawPointer(base + i)
             let w0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
             let w1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
             // The first byte at or below a space (exact for the lowest one, as in `nextSpace`).
@@ -97,7 +99,7 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
             // bytes past the token cleared; a cleared byte is no capital, digit, letter, "/", "." or "*".
             let n = end - start
             let (m0, m1) = SWAR.prefix(n)
-            let (w0, w1) = SWAR.load(UnsafeRawPointer(text.baseAddress! + start), masks: (m0, m1))
+            let (w0, w1) = SWAR.load(UnsafeRawPointer(base + start), masks: (m0, m1))
             let lower0 = SWAR.inRange(w0, 97, 122), lower1 = SWAR.inRange(w1, 97, 122)
             if lower0 == m0 & SWAR.high && lower1 == m1 & SWAR.high {
                 // Most tokens are lower-case words: no capital, digit, "/", "." or non-ASCII byte, so their key
