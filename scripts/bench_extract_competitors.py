@@ -278,8 +278,8 @@ def main():
                         help="runs for flashtext, the slowest (default: --repeat)")
     parser.add_argument("--litgraph", help="output of `litgraph bench extract`, for the summary")
     parser.add_argument("--litgraph-command",
-                        help="a command printing `litgraph bench extract --repeat 1` lines, run in turn with the "
-                             "competitors, once per round (see --rounds)")
+                        help="a command printing `litgraph bench extract` lines (its best run counting), run in "
+                             "turn with the competitors, once per round (see --rounds)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds with --litgraph-command (default 5)")
     args = parser.parse_args()
 

@@ -205,7 +205,6 @@ enum IntroducedNames {
         return nil
     }
 
-
     /// The abstract's token spelling the initials of the title prefix's words (function words optional),
     /// such as RLDF for "Reinforcement Learning from Diffusion Feedback".
     static func prefixAcronym(_ t: UnsafeBufferPointer<UInt8>, _ words: [Token], titleEnd: Int, tokens: [Token]) -> Token? {
@@ -261,7 +260,7 @@ enum IntroducedNames {
     }
 
     /// Whether the bytes [s, e) of `t` occur again at some i >= `from` for which `accept(i)` holds. Candidates
-    /// are the places of the first byte, found eight bytes at a time (`Byte.next`), compared in place: no
+    /// are the places of the first byte, found sixteen bytes at a time (`Byte.next`), compared in place: no
     /// String or array of the needle. O(n · (e - s)) at worst.
     static func occurs(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, from: Int,
                        where accept: (Int) -> Bool = { _ in true }) -> Bool {

@@ -102,10 +102,11 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
             let (w0, w1) = SWAR.load(UnsafeRawPointer(base + start), masks: (m0, m1))
             let lower0 = SWAR.inRange(w0, 97, 122), lower1 = SWAR.inRange(w1, 97, 122)
             if lower0 == m0 & SWAR.high && lower1 == m1 & SWAR.high {
-                // Most tokens are lower-case words: no capital, digit, "/", "." or non-ASCII byte, so their key
-                // is their bytes and every flag is clear. Such a token is also the matcher's whole word when
-                // the byte after it is no word byte (it can be one only before a non-ASCII possessive): then
-                // its first-word key is made here, from the loaded bytes.
+                // A lower-case word the quick reading above left (a bracket in front, several marks after, a
+                // possessive, or too near the limit): no capital, digit, "/", "." or non-ASCII byte, so its key
+                // is its bytes and every flag is clear. Such a token is also the matcher's whole word when the
+                // byte after it is no word byte (it can be one only before a non-ASCII possessive): then its
+                // first-word key is made here, from the loaded bytes.
                 let endsWord = end == text.count || !Byte.isWord(text[end])
                 let h = FirstWords.hash(lo: w0, hi: w1, length: n)
                 tokens.append(Token(start: start, end: end, trailing: trailing, endsSentence: endsSentence,
@@ -161,8 +162,9 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
 }
 
 /// The token [start, end) of at most 16 bytes, loaded into `w0` and `w1` (bytes past it cleared), that has a
-/// byte other than a lower-case letter: its key and flags eight bytes at a time (SWAR), with the same results
-/// as the byte loop in `tokenize`. Apart from the loop, which handles lower-case words itself.
+/// byte other than a lower-case letter and is not the quick reading's: its key and flags eight bytes at a
+/// time (SWAR), with the same results as the byte loop in `tokenize`. Apart from the loop, which handles
+/// lower-case words itself.
 @inline(never) private func markedToken(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, w0: UInt64, w1: UInt64, lower0: UInt64,
                                         lower1: UInt64, trailing: UInt8, endsSentence: Bool) -> Token {
     let n = end - start
