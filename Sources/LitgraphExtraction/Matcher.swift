@@ -557,15 +557,20 @@ struct FirstWords: Sendable {
         while (1 << logSlots) < keys * 32 && logSlots < 24 { logSlots += 1 }
         shift = 64 - logSlots
         var flags = [UInt8](repeating: 0, count: 1 << logSlots)
-        for (h, kind) in builder.keys { flags[Int((h &* 0x9E37_79B9_7F4A_7C15) >> shift)] |= kind }
+        for (h, kind) in builder.keys { flags[Self.slot(h, shift)] |= kind }
         self.flags = flags
     }
 
-    /// The kinds recorded under `h` (Fibonacci hashing: the top bits of h × 2⁶⁴/φ).
-    /// The shift is 40 to 54 and the slot below 2²⁴, so the masking shift and the unchecked conversion give
-    /// the same slot as `>>` and `Int(_:)`, without their tests for a shift of 64 or more and a negative Int.
+    /// The slot of `h` (Fibonacci hashing: the top bits of h × 2⁶⁴/φ), for building and reading alike. The
+    /// shift is 40 to 54 and the slot below 2²⁴, so the masking shift and the unchecked conversion give the
+    /// same slot as `>>` and `Int(_:)`, without their tests for a shift of 64 or more and a negative Int.
+    @inline(__always) static func slot(_ h: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    }
+
+    /// The kinds recorded under `h`.
     @inline(__always) subscript(_ h: UInt64) -> UInt8 {
-        let slot = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+        let slot = Self.slot(h, shift)
         return flags.withUnsafeBufferPointer { $0[slot] }
     }
 }
