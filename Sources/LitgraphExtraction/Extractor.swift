@@ -435,7 +435,8 @@ public final class Extractor: Sendable {
     /// Character split, which made this the costliest step of a definition.
     static func asciiLongFormWords(_ u: UnsafeBufferPointer<UInt8>) -> Set<String>? {
         guard !u.contains(where: { $0 >= 0x80 }) else { return nil }
-        let skippable = AcronymDefinitions.skippable
+        // The small words as a byte-keyed set (the same words as `skippable`), asked before a String is made.
+        let skippable = AcronymDefinitions.skippableSet
         var words = Set<String>()
         var k = 0
         while k < u.count {
@@ -444,11 +445,11 @@ public final class Extractor: Sendable {
             while k < u.count && Byte.isAlnum(u[k]) { k += 1 }
             guard k > start else { continue }
             let end = k - start > 3 && Byte.lower(u[k - 1]) == 115 ? k - 1 : k
-            let word = String(unsafeUninitializedCapacity: end - start) { out in
+            if skippable.contains(u, start, end) { continue }
+            words.insert(String(unsafeUninitializedCapacity: end - start) { out in
                 for j in 0..<(end - start) { out[j] = Byte.lower(u[start + j]) }
                 return end - start
-            }
-            if !skippable.contains(word) { words.insert(word) }
+            })
         }
         return words
     }
