@@ -19,7 +19,7 @@
         var i = from
         while i &+ 16 <= n {
             let (lo, hi) = equal16(UnsafeRawPointer(text.baseAddress! + i), byte)
-            if lo | hi != 0 { return i &+ (lo != 0 ? lo.trailingZeroBitCount : 64 &+ hi.trailingZeroBitCount) >> 3 }
+            if lo | hi != 0 { return i &+ SWAR.firstFlagged(lo, hi) }
             i &+= 16
         }
         while i &+ 8 <= n {
@@ -61,6 +61,16 @@ enum SWAR {
     @inline(__always) static func load(_ p: UnsafeRawPointer, masks: (UInt64, UInt64)) -> (UInt64, UInt64) {
         (UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) & masks.0,
          UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & masks.1)
+    }
+
+    /// The high bit of the first byte of `w` at or below `c` (below 0x7F), exact for that lowest byte only:
+    /// a borrow runs upwards and may flag bytes after it.
+    @inline(__always) static func atOrBelow(_ w: UInt64, _ c: UInt64) -> UInt64 { (w &- ones &* (c &+ 1)) & ~w & high }
+
+    /// The index of the first flagged byte of two words, `lo` then `hi` (first byte lowest; a byte is flagged
+    /// by its high bit or by all its bits), or 16 when none is.
+    @inline(__always) static func firstFlagged(_ lo: UInt64, _ hi: UInt64) -> Int {
+        lo != 0 ? lo.trailingZeroBitCount >> 3 : 8 &+ hi.trailingZeroBitCount >> 3
     }
 
     /// `w` with its ASCII capitals lower-cased (each gains the 0x20 bit).

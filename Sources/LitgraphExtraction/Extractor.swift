@@ -519,7 +519,7 @@ public final class Extractor: Sendable {
                 let (a0, a1) = equal16(p, first), (b0, b1) = equal16(p + secondOffset, second)
                 let lo = a0 & b0, hi = a1 & b1
                 if lo | hi == 0 { i &+= 16; continue }
-                i &+= (lo != 0 ? lo.trailingZeroBitCount : 64 &+ hi.trailingZeroBitCount) >> 3
+                i &+= SWAR.firstFlagged(lo, hi)
                 if i + needle.count > n { break }
             } else if i &+ 8 <= n {
                 let equal = SWAR.equal(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)),

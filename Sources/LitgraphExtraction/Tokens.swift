@@ -48,10 +48,9 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
             let p = UnsafeRawPointer(base + i)
             let w0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
             let w1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            // The first byte at or below a space (exact for the lowest one, as in `nextSpace`).
-            let low0 = (w0 &- SWAR.ones &* 0x21) & ~w0 & SWAR.high
-            let low1 = (w1 &- SWAR.ones &* 0x21) & ~w1 & SWAR.high
-            let n = low0 != 0 ? low0.trailingZeroBitCount >> 3 : 8 &+ (low1 | 1 << 63).trailingZeroBitCount >> 3
+            // The first byte at or below a space, as in `nextSpace`; the flag on the last byte caps n at 15, so
+            // that the byte read next lies inside the 16 (with none below a space, it is no blank).
+            let n = SWAR.firstFlagged(SWAR.atOrBelow(w0, 0x20), SWAR.atOrBelow(w1, 0x20) | 1 << 63)
             let blank = text[i &+ n]
             if n < 16 && Byte.isSpace(blank) {
                 // A capital first byte counts as a lower-case letter here, and is folded into the key below.
@@ -151,7 +150,7 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     let base = text.baseAddress!
     while i &+ 8 <= limit {
         let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        let low = (w &- SWAR.ones &* 0x21) & ~w & SWAR.high
+        let low = SWAR.atOrBelow(w, 0x20)
         if low == 0 { i &+= 8; continue }
         i &+= low.trailingZeroBitCount >> 3
         if Byte.isSpace(base[i]) { return i }
@@ -186,8 +185,7 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
     // and its first-word key for `Matcher`, chunk by chunk as the matcher makes it.
     let nonWord0 = ~(letter0 | inRange(w0, 48, 57) | equal(w0, 95) | (w0 & high)) & high
     let nonWord1 = ~(letter1 | inRange(w1, 48, 57) | equal(w1, 95) | (w1 & high)) & high
-    let run = nonWord0 != 0 ? nonWord0.trailingZeroBitCount >> 3
-        : 8 &+ (nonWord1 != 0 ? nonWord1.trailingZeroBitCount >> 3 : 8)
+    let run = SWAR.firstFlagged(nonWord0, nonWord1)
     let (run0, run1) = SWAR.prefix(run)
     let wordHash = FirstWords.hash(lo: folded0 & run0, hi: folded1 & run1, length: run)
     // A run that reaches the token's end is the matcher's whole word only if no word byte follows.
