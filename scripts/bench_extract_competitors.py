@@ -17,6 +17,8 @@ With --litgraph-command CMD (a command that prints `litgraph bench extract` line
 take turns instead: each round runs CMD once (its best run counting), then each competitor once, and each
 tool's best and median are over the rounds. On a shared machine whose speed drifts by 10-20% over minutes,
 timing one tool after another lets the drift land on one side of a ratio; taking turns spreads it over all.
+The summary then also gives each ratio round by round (median and range), which pairs runs made close in
+time; the targets are judged on the best runs, as without rounds.
 
 Measurements:
   pyahocorasick-long-wb  lower-case the text, Automaton.iter_long (leftmost-longest, non-overlapping),
@@ -222,10 +224,17 @@ def rounds(command, count, texts, nbytes, competitors):
         print("bench " + " ".join("%s=%s" % kv for kv in m.items()), flush=True)
         ours[name] = m
     theirs = [report(name, kind, texts, nbytes, seconds[name], found[name]) for name, kind, _ in competitors]
-    return ours, theirs
+    # The same ratios round by round: each compares runs minutes apart at most, so slow drift of the machine
+    # cancels in it, where the best-run ratio pairs two runs from whichever rounds were fastest.
+    paired = {}
+    for ours_name in ("litgraph-matcher", "litgraph-extract"):
+        for name, _, _ in competitors:
+            if ours_name in ours_seconds:
+                paired[(ours_name, name)] = [t / o for o, t in zip(ours_seconds[ours_name], seconds[name])]
+    return ours, theirs, paired
 
 
-def summary(measurements, nbytes):
+def summary(measurements, nbytes, paired=None):
     print()
     print("Summary (one core; throughput from the best run; MB = 10^6 bytes of title + newline + abstract)")
     print()
@@ -254,6 +263,12 @@ def summary(measurements, nbytes):
         for theirs in ("flashtext", "pyahocorasick-long-wb", "pyahocorasick-iter"):
             if theirs in rate:
                 print("  %-17s / %-22s = %7.2fx" % (ours, theirs, rate[ours] / rate[theirs]))
+    if paired:
+        print()
+        print("Ratios round by round (competitor time / litgraph time in the same round): median, lowest, highest:")
+        for (ours, theirs), ratios in paired.items():
+            print("  %-17s / %-22s = %7.2fx  (%.2fx .. %.2fx over %d rounds)"
+                  % (ours, theirs, statistics.median(ratios), min(ratios), max(ratios), len(ratios)))
     print()
     if "litgraph-extract" in rate:
         ours = rate["litgraph-extract"]
@@ -300,8 +315,9 @@ def main():
     if args.litgraph_command:
         competitors = [("pyahocorasick-long-wb", "hits", long_wb), ("pyahocorasick-iter", "matches", plain),
                        ("flashtext", "keywords", ft)]
-        ours, measured = rounds(args.litgraph_command, args.rounds, texts, nbytes, competitors)
-        summary([ours[k] for k in ("litgraph-matcher", "litgraph-extract") if k in ours] + measured, nbytes)
+        ours, measured, paired = rounds(args.litgraph_command, args.rounds, texts, nbytes, competitors)
+        summary([ours[k] for k in ("litgraph-matcher", "litgraph-extract") if k in ours] + measured, nbytes,
+                paired)
         return
     measured = [
         measure("pyahocorasick-long-wb", "hits", texts, nbytes, args.repeat, long_wb),
