@@ -224,8 +224,9 @@ def rounds(command, count, texts, nbytes, competitors):
         print("bench " + " ".join("%s=%s" % kv for kv in m.items()), flush=True)
         ours[name] = m
     theirs = [report(name, kind, texts, nbytes, seconds[name], found[name]) for name, kind, _ in competitors]
-    # The same ratios round by round: each compares runs minutes apart at most, so slow drift of the machine
-    # cancels in it, where the best-run ratio pairs two runs from whichever rounds were fastest.
+    # The same ratios round by round: each compares runs of one round (under a minute apart here), so slow
+    # drift of the machine cancels in it, where the best-run ratio pairs runs from whichever rounds were
+    # fastest. Within a round litgraph's time is still the best of its command's runs, as above.
     paired = {}
     for ours_name in ("litgraph-matcher", "litgraph-extract"):
         for name, _, _ in competitors:
