@@ -194,7 +194,8 @@ def parse_litgraph(lines):
 
 def rounds(command, count, texts, nbytes, competitors):
     """Takes turns: per round, `command` (litgraph, its best run counting) and then each competitor once.
-    Returns litgraph's measurements and the competitors', each with its best and median over the rounds."""
+    Returns litgraph's measurements and the competitors', each with its best and median over the rounds, and
+    each ratio of a competitor's time to litgraph's round by round, keyed by (litgraph measurement, competitor)."""
     import shlex
     import subprocess
     ours_seconds, ours_last = {}, {}
@@ -227,11 +228,9 @@ def rounds(command, count, texts, nbytes, competitors):
     # The same ratios round by round: each compares runs of one round (under a minute apart here), so slow
     # drift of the machine cancels in it, where the best-run ratio pairs runs from whichever rounds were
     # fastest. Within a round litgraph's time is still the best of its command's runs, as above.
-    paired = {}
-    for ours_name in ("litgraph-matcher", "litgraph-extract"):
-        for name, _, _ in competitors:
-            if ours_name in ours_seconds:
-                paired[(ours_name, name)] = [t / o for o, t in zip(ours_seconds[ours_name], seconds[name])]
+    paired = {(ours_name, name): [t / o for o, t in zip(ours_seconds[ours_name], seconds[name])]
+              for ours_name in ("litgraph-matcher", "litgraph-extract") if ours_name in ours_seconds
+              for name, _, _ in competitors}
     return ours, theirs, paired
 
 
