@@ -129,6 +129,36 @@ public enum AcronymDefinitions {
         return ShortForm(chars: chars, capital: capital, shape: shape, lower: lower)
     }
 
+    /// `shortForm(t, s, e)` for a word of at most 16 letters and digits, two of them capitals, from one
+    /// 16-byte load (SWAR) instead of a loop over the bytes: such a word is an acronym, its characters are
+    /// its bytes lower-cased, a final "s" is a plural, and it needs 2 to 10 characters. `writtenOut` asks this
+    /// of every candidate.
+    static func plainAcronym(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> ShortForm? {
+        var n = e - s
+        if t[e - 1] == 115 { n -= 1 } // a plural "s" (the word has two capitals)
+        guard n >= 2, n <= 10 else { return nil }
+        let (m0, m1) = SWAR.prefix(n)
+        let w0: UInt64, w1: UInt64
+        if s + 16 <= t.count {
+            (w0, w1) = SWAR.load(UnsafeRawPointer(t.baseAddress! + s), masks: (m0, m1))
+        } else {
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for k in 0..<n {
+                if k < 8 { lo |= UInt64(t[s + k]) &<< UInt64(8 * k) } else { hi |= UInt64(t[s + k]) &<< UInt64(8 * (k - 8)) }
+            }
+            (w0, w1) = (lo, hi)
+        }
+        // High bit of each capital and each lower-case letter; gathered into one bit per byte by a multiply.
+        let upper0 = SWAR.inRange(w0, 65, 90), upper1 = SWAR.inRange(w1, 65, 90)
+        let lower0 = SWAR.inRange(w0, 97, 122), lower1 = SWAR.inRange(w1, 97, 122)
+        let gather: UInt64 = 0x0002_0408_1020_4081 // byte i's high bit to bit 56 + i
+        let capitals = UInt32(truncatingIfNeeded: (upper0 &* gather) >> 56)
+            | UInt32(truncatingIfNeeded: (upper1 &* gather) >> 56) << 8
+        let lower = Int((((lower0 >> 7) &+ (lower1 >> 7)) &* SWAR.ones) >> 56)
+        return ShortForm(chars: ShortBytes(lo: SWAR.lowerASCII(w0), hi: SWAR.lowerASCII(w1), count: n),
+                         capital: ShortFlags(bits: capitals, count: n), shape: .acronym, lower: lower)
+    }
+
     /// The word [s, e) is written like an acronym or a number, so that "BOLD fMRI", "MGM GAN" and "5 G" are
     /// one short form and "WWW '16 Companion" is not.
     static func codeLike(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
@@ -576,15 +606,20 @@ public enum AcronymDefinitions {
             while ts > 0 && !Byte.isSpace(t[ts - 1]) { ts -= 1 }
             var k = tok.end
             while k < n && !Byte.isSpace(t[k]) { k += 1 }
-            var paren = false
-            for j in ts..<k where t[j] == 40 || t[j] == 41 { paren = true; break }
             var s = ts, e = k
             while s < e && (t[s] == 91 || t[s] == 34) { s += 1 } // [ "
             while e > s && (t[e - 1] == 44 || t[e - 1] == 46 || t[e - 1] == 58 || t[e - 1] == 59 || t[e - 1] == 93 || t[e - 1] == 34) { e -= 1 }
-            guard !paren, e - s >= 2, Byte.isLetter(t[s]),
-                  (s..<e).allSatisfy({ Byte.isAlnum(t[$0]) || t[$0] == 45 }),
-                  (s..<e).reduce(0, { $0 + (Byte.isUpper(t[$1]) ? 1 : 0) }) >= 2,
-                  let sf = shortForm(t, s, e), sf.shape == .acronym else { continue }
+            // The word left after trimming: letters, digits and hyphens only (so no parenthesis either: none is
+            // trimmed, so one in the whitespace-separated word would be in here), two capitals at least.
+            guard e - s >= 2, Byte.isLetter(t[s]) else { continue }
+            var upper = 0, dashes = 0, other = false
+            for j in s..<e {
+                let b = t[j]
+                if Byte.isUpper(b) { upper &+= 1 } else if b == 45 { dashes &+= 1 } else if !Byte.isAlnum(b) { other = true; break }
+            }
+            guard !other, upper >= 2,
+                  let sf = dashes == 0 && e - s <= 16 ? plainAcronym(t, s, e) : shortForm(t, s, e),
+                  sf.shape == .acronym else { continue }
             guard let d = writtenBefore(t, s, e, sf) ?? writtenAfter(t, s, e, sf) else { continue }
             // A span is one long form: "General Purpose Graphics Processing Units GPUs (GPGPUs)" defines
             // GPGPUs, not GPUs.
@@ -654,11 +689,14 @@ public enum AcronymDefinitions {
             }
         }
         let w = word(endingAt: end, t)
-        let wk = WordKey(t, w.lowerBound, w.upperBound)
-        if beforeMarks.contains(wk) {
+        // Each mark word ("or", "as", "by", "named", "called", "termed") has 2, 5 or 6 letters: other words
+        // need no key and no lookup.
+        let markLength = w.count == 2 || w.count == 5 || w.count == 6
+        let wk = markLength ? WordKey(t, w.lowerBound, w.upperBound) : WordKey(lo: 0, hi: 0, length: 0)
+        if markLength && beforeMarks.contains(wk) {
             end = w.lowerBound
             marked = true
-        } else if asBy.contains(wk) {
+        } else if markLength && asBy.contains(wk) {
             let v = word(endingAt: w.lowerBound, t)
             guard isWord(t, v, denoted) else { return nil }
             end = v.lowerBound
@@ -771,6 +809,14 @@ struct ShortBytes: Sendable {
     private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
     private(set) var count = 0
 
+    init() {}
+
+    /// The `count` (at most 16) bytes packed in `lo` and `hi`, first byte lowest, bytes past `count` zero.
+    init(lo: UInt64, hi: UInt64, count: Int) {
+        words = (lo, hi, 0)
+        self.count = count
+    }
+
     var isEmpty: Bool { count == 0 }
 
     subscript(_ i: Int) -> UInt8 {
@@ -805,9 +851,12 @@ struct ShortBytes: Sendable {
         }
     }
 
+    /// Eight bytes at a time (SWAR), the bytes past `count` masked off (they are zero, and `b` may be too).
     func contains(_ b: UInt8) -> Bool {
-        for i in 0..<count where self[i] == b { return true }
-        return false
+        let (m0, m1) = SWAR.prefix(Swift.min(count, 16))
+        var hit = SWAR.equal(words.0, UInt64(b)) & m0 | SWAR.equal(words.1, UInt64(b)) & m1
+        if count > 16 { hit |= SWAR.equal(words.2, UInt64(b)) & SWAR.prefix(count - 16).0 }
+        return hit != 0
     }
 }
 
@@ -815,6 +864,14 @@ struct ShortBytes: Sendable {
 struct ShortFlags: Sendable {
     private var bits: UInt32 = 0
     private var count = 0
+
+    init() {}
+
+    /// Flag i is bit i of `bits`; bits at and past `count` are zero.
+    init(bits: UInt32, count: Int) {
+        self.bits = bits
+        self.count = count
+    }
 
     subscript(_ i: Int) -> Bool { bits & (1 << UInt32(i)) != 0 }
 

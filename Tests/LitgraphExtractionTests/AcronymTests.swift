@@ -1,4 +1,5 @@
 import Foundation
+import LitgraphCorpus
 import Testing
 @testable import LitgraphExtraction
 
@@ -104,6 +105,45 @@ private let sciaiDev = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         ] {
             #expect(definitions(sentence) == [], "\(sentence)")
         }
+    }
+
+    /// `plainAcronym`, the 16-byte reading of a candidate that `writtenOut` uses, agrees with `shortForm` on
+    /// every word it is asked about: letters and digits only, at most 16 bytes, two capitals or more. Words
+    /// from the bundled corpus, and edge cases: a plural "s", more than ten characters, and words at the very
+    /// end of the text, where fewer than 16 bytes remain to be loaded.
+    @Test func plainAcronymAgreesWithShortForm() throws {
+        let papers = try ListingReader().read(repoRoot.appendingPathComponent("corpus/visual-rl-trending.txt"))
+        let edge = "KPIs GPUs ABs R2D2 ManiSkill2 DrQ XYZs ABCDEFGHIJK ABCDEFGHIJs ABCDEFGHIJKs mAP VLMs RL ABCDEFGHIJKLMNOP"
+        var texts = papers.map { $0.title + "\n" + $0.abstract }
+        texts += [edge, "SAC", "end with DMControl", "KPIs"]
+        var compared = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { t in
+                var s = 0
+                while s < t.count {
+                    var e = s
+                    while e < t.count && Byte.isAlnum(t[e]) { e += 1 }
+                    let upper = (s..<e).filter { Byte.isUpper(t[$0]) }.count
+                    if e - s >= 2, e - s <= 16, Byte.isLetter(t[s]), upper >= 2 {
+                        let plain = AcronymDefinitions.plainAcronym(t, s, e)
+                        let general = AcronymDefinitions.shortForm(t, s, e)
+                        let word = t.string(s, e)
+                        #expect((plain == nil) == (general == nil), "\(word)")
+                        if let plain, let general {
+                            #expect(plain.shape == general.shape && plain.lower == general.lower, "\(word)")
+                            #expect(plain.chars.count == general.chars.count, "\(word)")
+                            for i in 0..<min(plain.chars.count, general.chars.count) {
+                                #expect(plain.chars[i] == general.chars[i] && plain.capital[i] == general.capital[i], "\(word)")
+                            }
+                        }
+                        compared += 1
+                    }
+                    s = e + 1
+                }
+            }
+        }
+        #expect(compared > 1_000)
     }
 
     @Test func byteRangesPointIntoTheText() {
