@@ -747,28 +747,34 @@ public enum AcronymDefinitions {
         }
         var marked = marks > 0
         var w = word(startingAt: k, t)
-        let wk = WordKey(t, w.lowerBound, w.upperBound)
-        if standsRefers.contains(wk) {
-            let v = word(startingAt: w.upperBound, t)
-            guard isWord(t, v, forTo) else { return nil }
-            k = v.upperBound
-            marked = true
-        } else if denotesMeans.contains(wk) {
-            k = w.upperBound
-            marked = true
-        } else if copula.contains(wk) {
-            marked = true
-            let v = word(startingAt: w.upperBound, t)
-            if isWord(t, v, shortWord) {
-                let f = word(startingAt: v.upperBound, t)
-                guard isWord(t, f, forWord) else { return nil }
-                k = f.upperBound
-            } else {
+        // "is", "means", "stands", "refers" and "denotes" have 2, 5, 6 or 7 letters: a word of another length
+        // needs no key and no lookup, and leaves k where it is (and the word at k as it is).
+        if w.count == 2 || (w.count >= 5 && w.count <= 7) {
+            let before = k
+            let wk = WordKey(t, w.lowerBound, w.upperBound)
+            if standsRefers.contains(wk) {
+                let v = word(startingAt: w.upperBound, t)
+                guard isWord(t, v, forTo) else { return nil }
+                k = v.upperBound
+                marked = true
+            } else if denotesMeans.contains(wk) {
                 k = w.upperBound
+                marked = true
+            } else if copula.contains(wk) {
+                marked = true
+                let v = word(startingAt: w.upperBound, t)
+                if isWord(t, v, shortWord) {
+                    let f = word(startingAt: v.upperBound, t)
+                    guard isWord(t, f, forWord) else { return nil }
+                    k = f.upperBound
+                } else {
+                    k = w.upperBound
+                }
             }
+            if k != before { w = word(startingAt: k, t) }
         }
-        w = word(startingAt: k, t)
-        if isWord(t, w, determiners) { k = w.upperBound }
+        // "a", "an", "the".
+        if w.count <= 3 && isWord(t, w, determiners) { k = w.upperBound }
         while k < n && isBlank(t[k]) { k += 1 }
         // Juxtaposed without a mark, two words often start with two letters by chance ("AC algorithm consists").
         guard marked || sf.chars.count >= 3 else { return nil }
