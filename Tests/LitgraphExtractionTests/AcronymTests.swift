@@ -146,6 +146,18 @@ private let sciaiDev = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         #expect(compared > 1_000)
     }
 
+    /// `ShortBytes.contains` reads eight bytes at a time: it finds each byte held, in each of its three words,
+    /// and no byte past `count`, not even a 0 (the bytes there are zero).
+    @Test func shortBytesContainsOnlyItsBytes() {
+        for count in [0, 1, 7, 8, 9, 16, 17, 23, 24] {
+            var bytes = ShortBytes()
+            for i in 0..<count { bytes.append(UInt8(i + 1)) }
+            for b in 0...30 {
+                #expect(bytes.contains(UInt8(b)) == (b >= 1 && b <= count), "count \(count), byte \(b)")
+            }
+        }
+    }
+
     @Test func byteRangesPointIntoTheText() {
         let text = "We use Proximal Policy Optimization (PPO) to train."
         let bytes = Array(text.utf8)
