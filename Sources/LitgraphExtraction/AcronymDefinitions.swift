@@ -129,10 +129,10 @@ public enum AcronymDefinitions {
         return ShortForm(chars: chars, capital: capital, shape: shape, lower: lower)
     }
 
-    /// `shortForm(t, s, e)` for a word of at most 16 letters and digits, two of them capitals, from one
-    /// 16-byte load (SWAR) instead of a loop over the bytes: such a word is an acronym, its characters are
-    /// its bytes lower-cased, a final "s" is a plural, and it needs 2 to 10 characters. `writtenOut` asks this
-    /// of every candidate.
+    /// `shortForm(t, s, e)` for a word of 2 to 16 letters and digits, two of them capitals (the caller
+    /// checks), from one 16-byte load (SWAR) instead of a loop over the bytes: such a word is an acronym,
+    /// its characters are its bytes lower-cased, a final "s" is a plural, and it needs 2 to 10 characters.
+    /// `writtenOut` asks this of every candidate without a hyphen.
     static func plainAcronym(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> ShortForm? {
         var n = e - s
         if t[e - 1] == 115 { n -= 1 } // a plural "s" (the word has two capitals)
@@ -609,8 +609,8 @@ public enum AcronymDefinitions {
             var s = ts, e = k
             while s < e && (t[s] == 91 || t[s] == 34) { s += 1 } // [ "
             while e > s && (t[e - 1] == 44 || t[e - 1] == 46 || t[e - 1] == 58 || t[e - 1] == 59 || t[e - 1] == 93 || t[e - 1] == 34) { e -= 1 }
-            // The word left after trimming: letters, digits and hyphens only (so no parenthesis either: none is
-            // trimmed, so one in the whitespace-separated word would be in here), two capitals at least.
+            // The word left after trimming: letters, digits and hyphens only, two capitals at least. This also
+            // rules out a parenthesis anywhere in the whitespace-separated word, as trimming removes none.
             guard e - s >= 2, Byte.isLetter(t[s]) else { continue }
             var upper = 0, dashes = 0, other = false
             for j in s..<e {
@@ -691,12 +691,11 @@ public enum AcronymDefinitions {
         let w = word(endingAt: end, t)
         // Each mark word ("or", "as", "by", "named", "called", "termed") has 2, 5 or 6 letters: other words
         // need no key and no lookup.
-        let markLength = w.count == 2 || w.count == 5 || w.count == 6
-        let wk = markLength ? WordKey(t, w.lowerBound, w.upperBound) : WordKey(lo: 0, hi: 0, length: 0)
-        if markLength && beforeMarks.contains(wk) {
+        let wk = w.count == 2 || w.count == 5 || w.count == 6 ? WordKey(t, w.lowerBound, w.upperBound) : nil
+        if let wk, beforeMarks.contains(wk) {
             end = w.lowerBound
             marked = true
-        } else if markLength && asBy.contains(wk) {
+        } else if let wk, asBy.contains(wk) {
             let v = word(endingAt: w.lowerBound, t)
             guard isWord(t, v, denoted) else { return nil }
             end = v.lowerBound
