@@ -186,11 +186,7 @@ public final class Extractor: Sendable {
         /// Byte ranges already counted as mentions, so a surface found twice is counted once.
         var covered: [Range<Int>] = []
 
-        init() {
-            entities.reserveCapacity(16)
-            keys.reserveCapacity(16)
-            covered.reserveCapacity(32)
-        }
+        init() {}
 
         /// The position of the entity kept under `key`, if any. O(entities).
         func index(_ key: String) -> Int? { keys.firstIndex(of: key) }
@@ -206,6 +202,13 @@ public final class Extractor: Sendable {
                 entities[i].introduced = entities[i].introduced || introduced
                 entities[i].mentionRole = RoleRules.stronger(entities[i].mentionRole, role)
             } else {
+                if keys.isEmpty {
+                    // Room for a paper's usual entities at the first one, each array allocated once: most
+                    // real abstracts have none, and then nothing is allocated at all.
+                    entities.reserveCapacity(16)
+                    keys.reserveCapacity(16)
+                    covered.reserveCapacity(32)
+                }
                 keys.append(key)
                 entities.append(ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
                                                 count: 1, catalogued: catalogued, firstOffset: range.lowerBound,
