@@ -186,8 +186,6 @@ public final class Extractor: Sendable {
         /// Byte ranges already counted as mentions, so a surface found twice is counted once.
         var covered: [Range<Int>] = []
 
-        init() {}
-
         /// The position of the entity kept under `key`, if any. O(entities).
         func index(_ key: String) -> Int? { keys.firstIndex(of: key) }
 
