@@ -505,8 +505,8 @@ public final class Extractor: Sendable {
 
     /// The next whole-word occurrence of `needle` (exact bytes) at or after `from`. Candidates are looked for
     /// sixteen positions at a time where the needle's first two bytes both match (two vector compares,
-    /// `equal16`), then eight at a time on the first byte (SWAR: a byte equal to it gets its high bit set,
-    /// exactly, as no carry crosses a byte). O(|t| · |needle|) at worst, O(|t| / 16) when the bytes are rare.
+    /// `equal16`), and in the last 16 bytes by the first byte alone (`Byte.next`). O(|t| · |needle|) at
+    /// worst, O(|t| / 16) when the bytes are rare.
     static func find(_ needle: UnsafeBufferPointer<UInt8>, in t: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>? {
         guard !needle.isEmpty else { return nil }
         let n = t.count
@@ -521,23 +521,19 @@ public final class Extractor: Sendable {
                 let lo = a0 & b0, hi = a1 & b1
                 if lo | hi == 0 { i &+= 16; continue }
                 i &+= SWAR.firstFlagged(lo, hi)
-                if i + needle.count > n { break }
-            } else if i &+ 8 <= n {
-                let equal = SWAR.equal(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)),
-                                       UInt64(first))
-                if equal == 0 { i &+= 8; continue }
-                i &+= equal.trailingZeroBitCount >> 3
-                if i + needle.count > n { break }
+            } else {
+                // The last 16 bytes: the next place of the first byte.
+                i = Byte.next(first, in: t, from: i)
             }
-            if t[i] == first {
-                var k = 1
-                while k < needle.count && t[i + k] == needle[k] { k += 1 }
-                if k == needle.count {
-                    let before = i == 0 || !Byte.isWord(t[i - 1])
-                    let end = i + needle.count
-                    let after = end == t.count || !(Byte.isWord(t[end]) || (t[end] == 45 && end + 1 < t.count && Byte.isAlnum(t[end + 1])))
-                    if before && after { return i..<end }
-                }
+            if i + needle.count > n { break }
+            // t[i] is the needle's first byte.
+            var k = 1
+            while k < needle.count && t[i + k] == needle[k] { k += 1 }
+            if k == needle.count {
+                let before = i == 0 || !Byte.isWord(t[i - 1])
+                let end = i + needle.count
+                let after = end == t.count || !(Byte.isWord(t[end]) || (t[end] == 45 && end + 1 < t.count && Byte.isAlnum(t[end + 1])))
+                if before && after { return i..<end }
             }
             i += 1
         }
