@@ -609,15 +609,17 @@ public enum AcronymDefinitions {
             var s = ts, e = k
             while s < e && (t[s] == 91 || t[s] == 34) { s += 1 } // [ "
             while e > s && (t[e - 1] == 44 || t[e - 1] == 46 || t[e - 1] == 58 || t[e - 1] == 59 || t[e - 1] == 93 || t[e - 1] == 34) { e -= 1 }
-            // The word left after trimming: letters, digits and hyphens only, two capitals at least. This also
-            // rules out a parenthesis anywhere in the whitespace-separated word, as trimming removes none.
+            // The word left after trimming: letters, digits and hyphens only. This also rules out a parenthesis
+            // anywhere in the whitespace-separated word, as trimming removes none. Such a word is the token
+            // itself (`tokenize` trims the same bytes off it and nothing more), so it has the token's two
+            // capitals or more.
             guard e - s >= 2, Byte.isLetter(t[s]) else { continue }
-            var upper = 0, dashes = 0, other = false
+            var dashes = 0, other = false
             for j in s..<e {
                 let b = t[j]
-                if Byte.isUpper(b) { upper &+= 1 } else if b == 45 { dashes &+= 1 } else if !Byte.isAlnum(b) { other = true; break }
+                if b == 45 { dashes &+= 1 } else if !Byte.isAlnum(b) { other = true; break }
             }
-            guard !other, upper >= 2,
+            guard !other,
                   let sf = dashes == 0 && e - s <= 16 ? plainAcronym(t, s, e) : shortForm(t, s, e),
                   sf.shape == .acronym else { continue }
             guard let d = writtenBefore(t, s, e, sf) ?? writtenAfter(t, s, e, sf) else { continue }
