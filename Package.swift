@@ -37,17 +37,22 @@ let package = Package(
             "LitgraphCorpus", "LitgraphExtraction", "LitgraphStore", "LitgraphAnalysis", "LitgraphRender",
             "LitgraphReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Tests.
-        .testTarget(name: "LitgraphCorpusTests", dependencies: ["LitgraphCorpus"]),
-        .testTarget(name: "LitgraphExtractionTests", dependencies: ["LitgraphExtraction", "LitgraphCorpus"]),
-        .testTarget(name: "LitgraphStoreTests", dependencies: ["LitgraphStore", "LitgraphExtraction", "LitgraphCorpus"]),
+        // Tests, and the scratch files they write.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .testTarget(name: "LitgraphCorpusTests", dependencies: ["LitgraphCorpus", "TestScratch"]),
+        .testTarget(name: "LitgraphExtractionTests", dependencies: ["LitgraphExtraction", "LitgraphCorpus", "TestScratch"]),
+        .testTarget(name: "LitgraphStoreTests", dependencies: [
+            "LitgraphStore", "LitgraphExtraction", "LitgraphCorpus", "TestScratch",
+        ]),
         .testTarget(name: "LitgraphAnalysisTests", dependencies: [
                         "LitgraphAnalysis", "IgraphKit", "LitgraphStore", "LitgraphExtraction", "LitgraphCorpus",
                     ],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LitgraphRenderTests", dependencies: ["LitgraphRender", "GraphvizKit", "LitgraphAnalysis"]),
+        .testTarget(name: "LitgraphRenderTests", dependencies: [
+            "LitgraphRender", "GraphvizKit", "LitgraphAnalysis", "TestScratch",
+        ]),
         .testTarget(name: "LitgraphReportTests", dependencies: ["LitgraphReport", "LitgraphAnalysis", "LitgraphRender"]),
-        .testTarget(name: "LitgraphCLITests", dependencies: ["litgraph", "LitgraphStore"]),
+        .testTarget(name: "LitgraphCLITests", dependencies: ["litgraph", "LitgraphStore", "TestScratch"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -40,15 +41,9 @@ func litgraph(_ arguments: [String], in directory: URL) throws -> Run {
                stderr: String(decoding: stderr, as: UTF8.self))
 }
 
-func scratchDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("litgraph-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 @Suite(.serialized) struct CLITests {
     @Test func extractPrintsOneJSONObjectPerPaper() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         let input = dir.appendingPathComponent("in.jsonl")
         try """
             {"id": "p1", "title": "ManiSkill2: A Unified Benchmark for Generalizable Manipulation Skills", "abstract": "We compare DrQ-v2 and DreamerV3 on the DeepMind Control Suite (DMControl)."}
@@ -85,7 +80,7 @@ func scratchDirectory() throws -> URL {
     }
 
     @Test func ingestThenAskWhichPapersUseManiSkill2AndDMControl() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         let ingest = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
         #expect(ingest.status == 0, "\(ingest.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("litgraph.db").path))
@@ -126,7 +121,7 @@ func scratchDirectory() throws -> URL {
     }
 
     @Test func unknownEntitySuggestsClosestNames() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         _ = try litgraph(["ingest", bundledCorpus], in: dir)
         let run = try litgraph(["papers", "--uses", "ManiSkil"], in: dir)
         #expect(run.status != 0)
@@ -135,7 +130,7 @@ func scratchDirectory() throws -> URL {
     }
 
     @Test func malformedInputFailsWithFileLineAndLeavesNoDatabaseChange() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         let bad = dir.appendingPathComponent("bad.csv")
         try "id,title,abstract\na,One,x\nb,\"Two,y\n".write(to: bad, atomically: true, encoding: .utf8)
         _ = try litgraph(["ingest", bundledCorpus], in: dir)
@@ -149,7 +144,7 @@ func scratchDirectory() throws -> URL {
     }
 
     @Test func topListsEntitiesByPapersAndCentrality() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         _ = try litgraph(["ingest", bundledCorpus], in: dir)
         let run = try litgraph(["top", "--type", "benchmark", "--limit", "5", "--format", "csv"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")

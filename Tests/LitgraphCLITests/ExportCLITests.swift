@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import LitgraphStore
 import Testing
+import TestScratch
 
 /// The co-occurrence graph of a database worked out from its stored mentions alone: entity names, and for
 /// every pair of entities the number of papers that mention both.
@@ -20,7 +21,7 @@ func referenceCooccurrence(_ dbPath: String) throws -> (entities: Set<String>, p
 
 @Suite(.serialized) struct ExportCLITests {
     @Test func exportsTheCooccurrenceGraphOfTheBundledCorpusInEveryFormat() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         let ingest = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
         #expect(ingest.status == 0, "\(ingest.stderr)")
         let reference = try referenceCooccurrence(dir.appendingPathComponent("litgraph.db").path)
@@ -94,7 +95,7 @@ func referenceCooccurrence(_ dbPath: String) throws -> (entities: Set<String>, p
     }
 
     @Test func exportsTheMentionGraphWithPapersAndEntities() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         _ = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
         let store = try Store(path: dir.appendingPathComponent("litgraph.db").path)
         let mentions = try store.mentions()
@@ -112,7 +113,7 @@ func referenceCooccurrence(_ dbPath: String) throws -> (entities: Set<String>, p
     }
 
     @Test func everyKindExportsAndMissingOutputSaysWhatToDo() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         _ = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
         for kind in ["cooccurrence", "mention", "method-benchmark", "citation", "builds-on", "lineage"] {
             let run = try litgraph(["export", "--graph", kind, "--format", "graphml"], in: dir)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// The bundled corpus ingested once (with its dates) for the graph commands' tests.
 let bundledDatabase: Result<URL, Error> = Result {
-    let dir = try scratchDirectory()
+    let dir = try Scratch.directory()
     let run = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
     guard run.status == 0 else { throw CLIFailure(message: run.stderr) }
     return dir
@@ -127,7 +128,7 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
     }
 
     @Test func citationAndBuildsOnFromRecordsWithReferences() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         let ingest = try litgraph(["ingest", citingPapers], in: dir)
         #expect(ingest.status == 0, "\(ingest.stderr)")
         func degrees(_ graph: String) throws -> [String: Double] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `litgraph related` on the bundled corpus.
 @Suite(.serialized) struct RelatedTests {
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func relatedListsCoOccurringEntitiesWithCountsAndMeasures() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         let ingest = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
         #expect(ingest.status == 0, "\(ingest.stderr)")
 
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func relatedRejectsUnknownNamesAndBadOptions() throws {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         _ = try litgraph(["ingest", bundledCorpus], in: dir)
         let unknown = try litgraph(["related", "ManiSkil"], in: dir)
         #expect(unknown.status != 0)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `litgraph trends` and `litgraph bursts` on the bundled corpus, dated by its sidecar.
 @Suite(.serialized) struct TrendCLITests {
     /// A scratch directory holding litgraph.db made from the bundled corpus and its months.
     func ingested() throws -> URL {
-        let dir = try scratchDirectory()
+        let dir = try Scratch.directory()
         let run = try litgraph(["ingest", "--meta", bundledMeta, bundledCorpus], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         return dir

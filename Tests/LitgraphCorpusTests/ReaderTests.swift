@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 @testable import LitgraphCorpus
 
 /// The repository root, found from this file's path, so tests read the bundled corpus in place.
@@ -10,8 +11,7 @@ let bundledMeta = repoRoot.appendingPathComponent("corpus/visual-rl-trending-met
 
 /// Writes `text` to a fresh temporary file with the given extension.
 func temporaryFile(_ text: String, ext: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("litgraph-test-\(UUID().uuidString).\(ext)")
+    let url = Scratch.file(ext: ext)
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url
 }
@@ -136,7 +136,7 @@ func malformedLine(_ body: () throws -> Void) -> (line: Int, reason: String)? {
     }
 
     @Test func invalidUTF8NamesItsLine() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("litgraph-\(UUID().uuidString).jsonl")
+        let url = Scratch.file(ext: "jsonl")
         try Data("{\"title\": \"ok\"}\n{\"title\": \"bad \u{1}".utf8 + [0xFF, 0xFE] + Array("\"}\n".utf8)).write(to: url)
         let failure = malformedLine { _ = try readRecords(url) }
         #expect(failure?.line == 2)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 import LitgraphCorpus
 @testable import LitgraphExtraction
 
@@ -47,7 +48,7 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
     }
 
     @Test func userFileExtendsAndOverrides() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString).jsonl")
+        let url = Scratch.file(ext: "jsonl")
         try """
             {"name": "MyNewBench", "type": "benchmark", "aliases": ["MNB"]}
             {"name": "DreamerV3", "type": "method", "aliases": ["Dreamer 3 (ours)"]}
@@ -59,7 +60,7 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
     }
 
     @Test func badUserFileNamesItsLine() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString).jsonl")
+        let url = Scratch.file(ext: "jsonl")
         try "{\"name\": \"A\", \"type\": \"method\"}\n{\"name\": \"B\", \"type\": \"tool\"}\n".write(to: url, atomically: true, encoding: .utf8)
         #expect { try Catalogue.load(userFiles: [url]) } throws: { error in
             let e = error as? CatalogueError
@@ -78,7 +79,7 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
             ("{\"name\": \" \", \"type\": \"method\"}\n", 1),
         ]
         for (text, line) in cases {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString).jsonl")
+            let url = Scratch.file(ext: "jsonl")
             try text.write(to: url, atomically: true, encoding: .utf8)
             #expect(throws: CatalogueError.self) { try Catalogue.entries(from: url) }
             do { _ = try Catalogue.entries(from: url) } catch let e as CatalogueError { #expect(e.line == line, "\(text)") }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TestScratch
 import GraphvizKit
 import LitgraphAnalysis
 @testable import LitgraphRender
@@ -191,9 +192,8 @@ struct NetworkMapTests {
 
     #if os(Linux)
     @Test func sameBytesInAFreshProcess() throws {
-        let out = FileManager.default.temporaryDirectory
-            .appendingPathComponent("litgraph-render-\(getpid())-\(UUID().uuidString).svg")
-        defer { try? FileManager.default.removeItem(at: out) }
+        // The child writes the map's DOT and bipartite variant beside it too: all go with the scratch directory.
+        let out = try Scratch.directory().appendingPathComponent("sample.svg")
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         child.arguments = ["--testing-library", "swift-testing", "--filter", "writeSampleMap"]

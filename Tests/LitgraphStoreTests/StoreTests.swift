@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 import LitgraphCorpus
 import LitgraphExtraction
 @testable import LitgraphStore
@@ -20,7 +21,7 @@ let testCatalogue = Catalogue(entries: [
 let extractor = Extractor(catalogue: testCatalogue)
 
 func temporaryPath(_ ext: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("litgraph-\(UUID().uuidString).\(ext)").path
+    Scratch.file(ext: ext).path
 }
 
 func write(_ text: String, ext: String) throws -> URL {
