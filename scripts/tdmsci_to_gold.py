@@ -5,12 +5,13 @@
     python3 scripts/tdmsci_to_gold.py --datasets-only IN OUT
 
 TDMSci (Hou et al., EACL 2021; Apache-2.0) tags tasks, datasets and metrics in sentences of NLP papers:
-`token <TAB> character offset <TAB> BIO tag`, a blank line between sentences. Its test split (500
-sentences) is read from ../shared/external/tdmsci; output goes to DIR (default .build/tdmsci):
+`token <TAB> character offset <TAB> BIO tag`, a blank line between sentences. Its splits are read from
+../shared/external/tdmsci: test (500 sentences) to score, train (1,500) to look at errors without
+spending the test split. Output, per split S, in DIR (default .build/tdmsci):
 
-- test-corpus.jsonl: one record per sentence, {"id": "tdmsci-test-N", "title": "Untitled", "abstract": the
+- S-corpus.jsonl: one record per sentence, {"id": "tdmsci-S-N", "title": "Untitled", "abstract": the
   sentence rebuilt from the tokens' offsets}; the title is a placeholder with no name in it.
-- test-gold.jsonl: {"id", "entities": [...]} as in shared/gold/GUIDELINE.md: each DATASET span (one entity
+- S-gold.jsonl: {"id", "entities": [...]} as in shared/gold/GUIDELINE.md: each DATASET span (one entity
   per normalised name) with "type": "dataset" and "alt_type": "benchmark" (TDMSci's datasets take in
   benchmarks: GLUE, SemEval tasks), its surfaces the span and its shorter spellings (see `surfaces`).
   Tasks and metrics are not listed.
@@ -157,7 +158,8 @@ def main():
         return
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    convert("test", pathlib.Path(args.tdmsci), out)
+    for split in ("train", "test"):
+        convert(split, pathlib.Path(args.tdmsci), out)
 
 
 if __name__ == "__main__":
