@@ -4,7 +4,8 @@
 /// Generic acronyms of the field (RL, VLMs, LLM, SFT, CNN…), units (3D, 100K) and title-case
 /// hyphenation (Model-Based) are not names. Works on UTF-8 bytes.
 enum NameShape {
-    /// Acronyms and short forms that name paradigms, model classes, tasks, units or hardware, never an entity.
+    /// Acronyms and short forms that name paradigms, model classes, tasks, units, hardware or model sizes, never
+    /// an entity.
     static let genericWords: [StaticString] = [
         "rl", "drl", "mbrl", "mfrl", "marl", "orl", "irl", "il", "bc", "hrl", "crl", "rlhf", "rlaif", "rlvr", "rft",
         "llm", "vlm", "mllm", "lvlm", "lmm", "lm", "plm", "vla", "vlas", "vqa", "vln", "eqa", "sft", "ai", "agi",
@@ -20,6 +21,8 @@ enum NameShape {
         "tasks", "rlvr", "hf", "ft", "pt", "eval", "sim2real", "sim-to-real", "real2sim", "vllm", "vl",
         "bleu", "rouge", "cider", "spl", "fid", "psnr", "ssim", "lpips", "miou", "wer", "cer", "ndcg", "mrr",
         "osr", "sr", "ne", "tl", "ap", "acc", "em", "mae", "rmse", "ade", "fde", "hoi",
+        // Model sizes, which text taken from PDFs writes in capitals after the model ("BERT BASE" for BERT_BASE).
+        "base", "large", "small", "tiny", "medium",
     ]
     static let generic = Set(genericWords.map(\.description))
     /// `generic` probed by word key, for ASCII text.

@@ -139,6 +139,15 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(e.isEmpty, "\(e.keys)")
     }
 
+    /// Sizes written in capitals after a model, as text taken from PDFs writes subscripts ("BERT_BASE"), are
+    /// not models of their own, even before "model" (a context that types a name as a method).
+    @Test func modelSizesInCapitalsAreNotNames() {
+        let e = entities("bert2BERT: Towards Reusable Pretrained Language Models",
+                         "In particular, bert2BERT saves about 45% and 47% computational cost of pre-training BERT BASE and GPT BASE by reusing the models of almost their half sizes. The distilled student matches the teacher BERT LARGE model.")
+        #expect(e["BERT"] != nil && e["bert2BERT"]?.introduced == true)
+        #expect(e["BASE"] == nil && e["LARGE"] == nil, "\(e.keys)")
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
