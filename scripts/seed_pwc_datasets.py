@@ -567,7 +567,9 @@ def main():
             other_case = v.lower() == ident.lower() or \
                 letters(v) == letters(ident) and SEPARATOR.sub("", v) != SEPARATOR.sub("", ident)
             if other_case:
-                return None if sum(c.isalpha() for c in ident) <= 5 else "same spelling"
+                # The matcher keeps the case of names of five letters or fewer and of one word in capitals.
+                exact = sum(c.isalpha() for c in ident) <= 5 or (ident.isalpha() and ident.isupper())
+                return None if exact else "same spelling"
             return "same spelling"
         if len(letters(v)) <= 2:
             return "too short"

@@ -102,15 +102,21 @@ public final class Extractor: Sendable {
             for surface in entry.surfaces where surface.utf8.contains(where: { $0 == 32 || $0 == 45 }) {
                 let joined = String(decoding: surface.utf8.filter { $0 != 32 && $0 != 45 }, as: UTF8.self)
                 guard joined.utf8.count >= 4, taken.insert(key(joined)).inserted else { continue }
-                result.append(MatcherPattern(joined, exactCase: exactCase(joined, entry), value: Int32(index)))
+                result.append(MatcherPattern(joined, exactCase: exactCase(joined, entry, written: false),
+                                             value: Int32(index)))
             }
         }
         return result
     }
 
-    /// Short names (five letters or fewer) and ambiguous entries must match with their exact case.
-    static func exactCase(_ surface: String, _ entry: CatalogueEntry) -> Bool {
-        entry.ambiguous || surface.utf8.filter(Byte.isLetter).count <= 5
+    /// Short names (five letters or fewer), one word in capitals (and nothing else) and ambiguous entries must
+    /// match with their exact case: written in lower case, SUPERB, TRELLIS, NEWSROOM and BASALT are words.
+    /// A name in capitals with digits, hyphens or spaces (EPIC-KITCHENS, PASCAL3D+) is no word in any case,
+    /// and neither is the run-together spelling made from one (`written` false: WIDERFACE from WIDER FACE,
+    /// which papers write WiderFace).
+    static func exactCase(_ surface: String, _ entry: CatalogueEntry, written: Bool = true) -> Bool {
+        let letters = surface.utf8.filter(Byte.isLetter).count
+        return entry.ambiguous || letters <= 5 || (written && surface.utf8.allSatisfy(Byte.isUpper))
     }
 
     /// The entities of many papers, in input order. Two passes: names that papers of this corpus introduce
