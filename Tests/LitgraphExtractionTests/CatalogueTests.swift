@@ -162,6 +162,14 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(names["EPIC-KITCHENS"]?.surfaces == ["EPIC-Kitchens"])
     }
 
+    /// A name turned adjective by a hyphen and a derived word ("WordNet-tagged", "SVD-based") is no name
+    /// that the cue noun after it types; a version or size after the hyphen is ("DrQ-v2" stays whole).
+    @Test func adjectivesMadeFromNamesAreNotNames() {
+        let e = entities("Sense Distributions",
+                         "We test it on the WordNet-tagged dataset of prior work, compress it with an SVD-based method and a FooNet-style model, and compare with the XyzNet-v2 model.")
+        #expect(e.keys.sorted() == ["XyzNet-v2"], "\(e.keys)")
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
