@@ -3,21 +3,27 @@
 /// this adds context, any one of which suffices:
 ///
 /// - the paper also writes the entity in an unambiguous way (its long form, an acronym definition);
-/// - a cue noun follows ("Habitat simulator", "Atari games") or a usage, comparison or example word
+/// - a cue noun of its type follows ("Habitat simulator", "Atari games", "Adam optimizer"; a dataset is no
+///   "model": "MSD models" are not the Million Song Dataset) or a usage, comparison or example word
 ///   precedes ("on Habitat", "outperforms SAC", "with Adam", "such as Dreamer");
 /// - it stands in an enumeration with another catalogued entity ("DrQ, CURL and RAD").
 enum AmbiguityRules {
-    static let cueAfter = WordSet([
+    /// Cue nouns after a method's name.
+    static let methodCueAfter = WordSet([
+        "agent", "agents", "algorithm", "baseline", "baselines", "optimizer", "policy", "policies", "model", "models",
+        "method", "framework", "library",
+    ])
+    /// Cue nouns after a benchmark's or a dataset's name.
+    static let dataCueAfter = WordSet([
         "benchmark", "benchmarks", "suite", "environment", "environments", "simulator", "simulation", "platform",
-        "games", "game", "tasks", "task", "domain", "domains", "dataset", "datasets", "agent", "agents", "algorithm",
-        "baseline", "baselines", "optimizer", "policy", "policies", "model", "models", "method", "framework",
-        "library", "score", "scores", "suites", "challenge",
+        "games", "game", "tasks", "task", "domain", "domains", "dataset", "datasets", "score", "scores", "suites",
+        "challenge", "framework",
     ])
     /// Words that introduce examples.
     static let exampleWords = WordSet(["including", "like", "e.g", "namely", "as"])
 
-    static func supported(_ hit: MatcherHit, in t: UnsafeBufferPointer<UInt8>, tokens: [Token], hits: [MatcherHit],
-                          definitions: [AcronymDefinition]) -> Bool {
+    static func supported(_ hit: MatcherHit, type: EntityType, in t: UnsafeBufferPointer<UInt8>, tokens: [Token],
+                          hits: [MatcherHit], definitions: [AcronymDefinition]) -> Bool {
         // Written in several words ("Atari games", "OpenAI o1"), or another way in the same paper.
         func severalWords(_ h: MatcherHit) -> Bool {
             h.end - h.start > 8 && (h.start..<h.end).contains { t[$0] == 32 }
@@ -31,7 +37,8 @@ enum AmbiguityRules {
         }
         guard let first = tokens.lastIndex(where: { $0.start <= hit.start }),
               let last = tokens.firstIndex(where: { $0.end >= hit.end }) else { return false }
-        if last + 1 < tokens.count, tokens[last].trailing == 32, cueAfter.contains(tokens[last + 1]) {
+        if last + 1 < tokens.count, tokens[last].trailing == 32,
+           (type == .method ? methodCueAfter : dataCueAfter).contains(tokens[last + 1]) {
             return true
         }
         if hit.end < t.count, t[hit.end] == 45 { return true } // "SAC-based", "Atari-style"

@@ -284,7 +284,8 @@ public final class Extractor: Sendable {
         let hits = redefined.isEmpty && !raw.contains(where: { entries[Int($0.value)].ambiguous }) ? raw : raw.filter { h in
             if !redefined.isEmpty && redefined.contains(t.string(h.start, h.end)) { return false }
             return !entries[Int(h.value)].ambiguous
-                || AmbiguityRules.supported(h, in: t, tokens: tokens, hits: raw, definitions: definitions)
+                || AmbiguityRules.supported(h, type: entries[Int(h.value)].type, in: t, tokens: tokens, hits: raw,
+                                            definitions: definitions)
         }
         var b = Builder()
         func tokenIndex(_ offset: Int) -> Int {

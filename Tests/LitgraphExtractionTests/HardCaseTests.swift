@@ -22,6 +22,18 @@ import LitgraphCorpus
         #expect(rl.keys.contains { $0.contains("SAC") || $0 == "Soft Actor-Critic" })
     }
 
+    /// A cue noun supports an ambiguous name only when it suits the entry's type: "Habitat simulator" and
+    /// "Adam optimizer" do; "MSD models" (a reordering model, not the Million Song Dataset), "the LAS score"
+    /// (a metric, not Listen, Attend and Spell) and "Assistive Gym models" (not OpenAI Gym) do not.
+    @Test func cueNounsMatchTheAmbiguousEntrysType() {
+        let fit = entities("Embodied agents", "The Habitat simulator renders scenes and the Adam optimizer trains the policy.")
+        for name in ["Habitat", "Adam"] { #expect(fit[name] != nil, "\(name): \(fit.keys)") }
+        let misfit = entities("Reordering and parsing",
+                              "Regular MSD models reorder phrases, the LAS score rises by 5.6 points, and Assistive Gym models a person's capabilities.")
+        #expect(misfit["MSD"] == nil && misfit["Listen, Attend and Spell"] == nil && misfit["OpenAI Gym"] == nil,
+                "\(misfit.keys)")
+    }
+
     @Test func versionsAndFamiliesStayApart() {
         let e = entities("Improved baselines", "We compare LLaVA-1.5 with LLaVA, and GPT-4V with GPT-4 and GPT-4o.")
         for name in ["LLaVA-1.5", "LLaVA", "GPT-4V", "GPT-4", "GPT-4o"] { #expect(e[name]?.count == 1, "\(name): \(e.keys)") }
