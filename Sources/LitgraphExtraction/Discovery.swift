@@ -82,9 +82,12 @@ enum DiscoveryRules {
                 found.append(Discovery(start: tok.start, end: tok.end, typeHint: type, introduced: isContribution(t, tokens, at: i)))
                 continue
             }
-            // After a comparison or a usage verb.
+            // After a comparison or a usage verb: a method, unless a cue noun before an example word types it
+            // ("datasets including X", "benchmarks like X").
             if let b = before, b.trailing == 32 || b.trailing == 44, isContextVerb(t, b) {
-                found.append(Discovery(start: tok.start, end: tok.end, typeHint: .method))
+                let cue = i >= 2 && tokens[i - 2].trailing == 32 && exampleWords.contains(b)
+                    ? IntroducedNames.cueType(t, tokens[i - 2]) : nil
+                found.append(Discovery(start: tok.start, end: tok.end, typeHint: cue ?? .method))
                 continue
             }
         }
@@ -237,6 +240,9 @@ enum DiscoveryRules {
                                        "games", "testbed", "leaderboard"])
 
     static func isContextVerb(_ t: UnsafeBufferPointer<UInt8>, _ tok: Token) -> Bool { contextVerbs.contains(tok) }
+
+    /// The words of `contextVerbs` that introduce examples of the noun before them.
+    static let exampleWords = WordSet(["including", "like", "e.g"])
 
     /// Comparison and usage words after which a name-shaped token is a method ("outperforms X").
     static let contextVerbs = WordSet(["outperforms", "outperform", "outperforming", "surpasses", "surpassing",

@@ -64,6 +64,16 @@ import LitgraphCorpus
         #expect(acr["VLMs"] == nil)
     }
 
+    /// After an example word ("including", "like", "e.g."), a name is a method unless a cue noun before that
+    /// word types it.
+    @Test func theNounBeforeAnExampleTypesTheExample() {
+        let e = entities("Robust recognition",
+                         "We evaluate on scene-text datasets including IIIT5K-Words, on driving benchmarks like VIRAT-Lite, and compare with strong baselines like TextNet-X.")
+        #expect(e["IIIT5K-Words"]?.type == .dataset, "\(e)")
+        #expect(e["VIRAT-Lite"]?.type == .benchmark, "\(e)")
+        #expect(e["TextNet-X"]?.type == .method, "\(e)")
+    }
+
     @Test func urlsAndMetricsAreNotEntities() {
         let e = entities("Human-in-the-loop RL", "Videos at https://hil-serl.github.io/ and code. We report Oracle Success Rate (OSR) and SPL.")
         #expect(e.isEmpty, "\(e.keys)")
