@@ -303,7 +303,7 @@ enum IntroducedNames {
                           "testbed", "arena", "gym", "leaderboard", "playground", "platform", "simulation",
                           "benchmarking", "evaluating", "evaluation"])
     /// Cue words of data sets.
-    static let datasetCues = WordSet(["dataset", "datasets", "corpus", "corpora"])
+    static let datasetCues = WordSet(["dataset", "datasets", "corpus", "corpora", "treebank", "treebanks"])
     /// Cue words of methods.
     static let methodCues = WordSet(["method", "algorithm", "framework", "approach", "model", "agent", "architecture",
                           "policy", "objective", "technique", "pipeline", "system", "library", "paradigm",

@@ -23,6 +23,8 @@ enum NameShape {
         "osr", "sr", "ne", "tl", "ap", "acc", "em", "mae", "rmse", "ade", "fde", "hoi",
         // Model sizes, which text taken from PDFs writes in capitals after the model ("BERT BASE" for BERT_BASE).
         "base", "large", "small", "tiny", "medium",
+        // Crowdsourcing services, messaging and linguistic word orders.
+        "amt", "mturk", "sms", "sov", "svo", "vso",
     ]
     static let generic = Set(genericWords.map(\.description))
     /// `generic` probed by word key, for ASCII text.

@@ -74,6 +74,15 @@ import LitgraphCorpus
         #expect(e["TextNet-X"]?.type == .method, "\(e)")
     }
 
+    /// A treebank is a dataset ("Kurdish Sorani Treebank (KSTB)", "Penn Discourse Treebank (PDTB)"), typed so
+    /// by the long form's last word, the cue nearest the short form; services and word orders are no names.
+    @Test func treebanksAreDatasets() {
+        let e = entities("Joint parsing and tagging",
+                         "We train on the Kurdish Sorani Treebank (KSTB), label data with Amazon Mechanical Turk (AMT), and study languages with Subject-Object-Verb (SOV) order.")
+        #expect(e["KSTB"]?.type == .dataset, "\(e)")
+        #expect(e["AMT"] == nil && e["SOV"] == nil, "\(e.keys)")
+    }
+
     @Test func urlsAndMetricsAreNotEntities() {
         let e = entities("Human-in-the-loop RL", "Videos at https://hil-serl.github.io/ and code. We report Oracle Success Rate (OSR) and SPL.")
         #expect(e.isEmpty, "\(e.keys)")
