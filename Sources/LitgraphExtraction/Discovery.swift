@@ -66,9 +66,6 @@ enum DiscoveryRules {
             guard NameShape.isName(t, tok.start, tok.end), !isGenericModelClass(t, tok),
                   !isPluralAcronym(t, tok.start, tok.end),
                   !isTerminology(tok.start, tok.end) else { continue }
-            // "the WordNet-tagged dataset", "an SVD-based method": the cue describes the compound, an adjective
-            // made from a name, not a name itself (and the name alone is often a technique: SVD, UCB, PCA).
-            guard !hasDerivedSuffix(t, tok.start, tok.end) else { continue }
             // Next to a cue noun: "the CATER dataset", "MuJoCo-based X environment".
             let before = i > 0 ? tokens[i - 1] : nil
             let after = i + 1 < tokens.count ? tokens[i + 1] : nil
@@ -115,23 +112,6 @@ enum DiscoveryRules {
     }
 
     static let taskNouns = WordSet(["task", "tasks", "problem", "problems"])
-
-    /// Words that, after a hyphen, make an adjective of a name ("WordNet-tagged", "CLIP-based",
-    /// "BERT-style"). Variant words ("-mini", "-instruct", "-large") are not among them: they name another
-    /// model of a family.
-    static let derivedSuffixes = WordSet([
-        "based", "style", "like", "derived", "tagged", "driven", "guided", "inspired", "augmented",
-        "conditioned", "annotated", "labeled", "labelled", "generated", "specific", "aware", "powered",
-        "enhanced", "centric", "oriented", "initialized", "pretrained", "finetuned", "trained", "extracted",
-        "encoded", "type", "esque", "compatible", "equipped", "supervised",
-    ])
-
-    /// Whether the token [s, e) ends in a hyphen and a derived suffix ("-based", "-tagged").
-    static func hasDerivedSuffix(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        var dash = e - 1
-        while dash > s && t[dash] != 45 { dash -= 1 }
-        return dash > s && derivedSuffixes.contains(t, dash + 1, e)
-    }
 
     /// Whether the first lower-case word after `end` (past at most four capitalised words, "and", "or",
     /// within the sentence) is "task(s)" or "problem(s)".

@@ -127,8 +127,10 @@ public final class Extractor: Sendable {
         var names: [CorpusName] = []
         for result in first {
             for e in result.entities where e.introduced && !e.catalogued && seen.insert(e.name.lowercased()).inserted {
+                // Two letters ("SO" of "Special Orthogonal (SO)") are too often an ordinary abbreviation
+                // elsewhere to be looked for in every paper, as discovery from context does not take them either.
                 let bytes = Array(e.name.utf8)
-                guard bytes.withUnsafeBufferPointer({ NameShape.isName($0, 0, bytes.count) }) else { continue }
+                guard bytes.count >= 3, bytes.withUnsafeBufferPointer({ NameShape.isName($0, 0, bytes.count) }) else { continue }
                 names.append(CorpusName(name: e.name, type: e.type))
             }
         }

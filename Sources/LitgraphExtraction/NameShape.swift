@@ -25,8 +25,29 @@ enum NameShape {
         "base", "large", "small", "tiny", "medium",
         // Crowdsourcing services, messaging and linguistic word orders.
         "amt", "mturk", "sms", "sov", "svo", "vso",
+        // Sensors, imaging, hardware and vehicles.
+        "imu", "mri", "fmri", "ct", "eeg", "emg", "ecg", "fpga", "asic", "vlsi", "mems", "gnss", "gps", "uwb", "rfid",
+        "radar", "sonar", "auv", "mav", "ugv", "vtol", "av", "avs", "dna", "rna", "cad", "cnc", "led", "cmos", "ccd",
+        "rf", "uv", "ir", "bci", "sma", "afm",
+        // Metrics, complexity classes and mathematical objects.
+        "f1", "snr", "flops", "np", "np-hard", "np-complete", "rkhs", "dag", "lp", "qp", "sdp", "milp", "socp",
+        // Model classes, fields and paradigms.
+        "dnn", "snn", "ann", "nn", "hmm", "mrf", "fl", "nas", "uda", "zsl", "mtl", "kd", "mil", "lfd", "bo", "erm",
+        "mle", "pac", "pac-bayes", "pac-bayesian", "covid-19",
+        // Control and robotics concepts, and companies.
+        "zmp", "com", "pid", "lqr", "cpg", "kuka", "dlr",
     ]
     static let generic = Set(genericWords.map(\.description))
+
+    /// Words that, after a hyphen, make an adjective of a name ("WordNet-tagged", "CLIP-based",
+    /// "BERT-style"). Variant words ("-mini", "-instruct", "-large") are not among them: they name another
+    /// model of a family.
+    static let derivedSuffixes = WordSet([
+        "based", "style", "like", "derived", "tagged", "driven", "guided", "inspired", "augmented",
+        "conditioned", "annotated", "labeled", "labelled", "generated", "specific", "aware", "powered",
+        "enhanced", "centric", "oriented", "initialized", "pretrained", "finetuned", "trained", "extracted",
+        "encoded", "type", "esque", "compatible", "equipped", "supervised", "denied", "free",
+    ])
     /// `generic` probed by word key, for ASCII text.
     static let genericSet = WordSet(genericWords)
 
@@ -57,7 +78,24 @@ enum NameShape {
             break
         }
         if !marked { return false }
-        // A lower-case suffix after the last hyphen ("-based", "-style") is not part of the name.
+        // A bracket without its partner ("DNN)-based", "Decomposition(CAD") is a piece of a phrase, TeX
+        // ("\sqrt{AT", "$O(n") is mathematics, and a name turned adjective by a derived word ("SVD-based",
+        // "LexiNet-tagged") is no name. ("^" stays: A^2Nav and CAD^2RL are names.)
+        var brackets = 0
+        for k in start..<end {
+            switch t[k] {
+            case 40: brackets += 1
+            case 41: brackets -= 1
+            case 92, 123, 125, 36: return false // \ { } $
+            default: break
+            }
+        }
+        if brackets != 0 { return false }
+        if let dash = (start..<end).last(where: { t[$0] == 45 }), dash > start,
+           derivedSuffixes.contains(t, dash + 1, end) {
+            return false
+        }
+        // A lower-case suffix after the last hyphen ("-mini", "-style") is not part of the name.
         if let dash = (start..<e).last(where: { t[$0] == 45 }), dash > start,
            (dash + 1..<e).allSatisfy({ Byte.isLower(t[$0]) }), e - dash > 2 {
             e = dash

@@ -123,6 +123,24 @@ import LitgraphCorpus
         #expect(extractor.extract(papers[1]).entities.allSatisfy { $0.name != "TorqueNet3" })
     }
 
+    /// A name of two letters that one paper introduces is not looked for in the others: "SO" of "Special
+    /// Orthogonal (SO)" would otherwise be found in every "SO(3)".
+    @Test func twoLetterNamesStayInTheirPaper() {
+        let papers = [
+            Paper(id: "a", title: "Equivariant Policies", abstract: "We propose Special Orthogonal (SO) Nets, or SO, for rotations."),
+            Paper(id: "b", title: "Rotations", abstract: "Poses live in SO(3), which SO handles too."),
+        ]
+        #expect(extractor.extract(papers)[1].entities.isEmpty, "\(extractor.extract(papers)[1].entities)")
+    }
+
+    /// Sensors, metrics, complexity classes, model classes and paradigms are no entities, however often a
+    /// paper defines them with capitals.
+    @Test func fieldVocabularyIsNoEntity() {
+        let e = entities("Learning Inertial Odometry",
+                         "An Inertial Measurement Unit (IMU) feeds Deep Neural Networks (DNNs); planning is NP-hard, so we report F1 and use Federated Learning (FL) on MRI scans.")
+        #expect(e.isEmpty, "\(e.keys)")
+    }
+
     /// The rewrite in place, across eight-byte runs of ASCII before and after shortened characters, keeping
     /// other non-ASCII characters and sequences cut off at the end.
     @Test func typographyRewritesInPlace() {

@@ -128,13 +128,15 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
     }
 
     @Test func coinedNames() {
-        for name in ["DrQ", "MoDem", "ManiSkill2", "VIBR", "RL-VLM-F", "V*", "Visual-RFT", "R2D2", "DreamerV3", "MENTOR"] {
+        for name in ["DrQ", "MoDem", "ManiSkill2", "VIBR", "RL-VLM-F", "V*", "Visual-RFT", "R2D2", "DreamerV3", "MENTOR",
+                     "A^2Nav", "CAD^2RL", "SO(3)"] {
             #expect(isName(name), "\(name)")
         }
     }
 
     @Test func genericTermsAndTitleCase() {
-        for word in ["RL", "VLMs", "LLM", "Model-Based", "Vision-Language", "3D", "100K", "Learning", "RL-based", "SOTA", "a"] {
+        for word in ["RL", "VLMs", "LLM", "Model-Based", "Vision-Language", "3D", "100K", "Learning", "RL-based", "SOTA", "a",
+                     "SVD-based", "LexiNet-tagged", "DNN)-based", "Decomposition(CAD", "\\sqrt{AT", "$O(N", "IMU", "NP-hard"] {
             #expect(!isName(word), "\(word)")
         }
     }
