@@ -39,6 +39,9 @@ enum NameShape {
     ]
     static let generic = Set(genericWords.map(\.description))
 
+    /// `generic` probed by word key, for ASCII text.
+    static let genericSet = WordSet(genericWords)
+
     /// Words that, after a hyphen, make an adjective of a name ("WordNet-tagged", "CLIP-based",
     /// "BERT-style"). Variant words ("-mini", "-instruct", "-large") are not among them: they name another
     /// model of a family.
@@ -48,8 +51,6 @@ enum NameShape {
         "enhanced", "centric", "oriented", "initialized", "pretrained", "finetuned", "trained", "extracted",
         "encoded", "type", "esque", "compatible", "equipped", "supervised", "denied", "free",
     ])
-    /// `generic` probed by word key, for ASCII text.
-    static let genericSet = WordSet(genericWords)
 
     /// Whether the bytes [s, e), lower-cased, are a generic word, or with `plural` one followed by "s".
     /// ASCII text is looked up by its word key, O(e - s) without a String; other text is lower-cased as a
@@ -95,7 +96,7 @@ enum NameShape {
            derivedSuffixes.contains(t, dash + 1, end) {
             return false
         }
-        // A lower-case suffix after the last hyphen ("-mini", "-style") is not part of the name.
+        // A lower-case suffix after the last hyphen ("-mini", "-instruct") is not part of the name.
         if let dash = (start..<e).last(where: { t[$0] == 45 }), dash > start,
            (dash + 1..<e).allSatisfy({ Byte.isLower(t[$0]) }), e - dash > 2 {
             e = dash
