@@ -13,6 +13,26 @@ import Testing
         return (dir, try String(contentsOf: dir.appendingPathComponent("out/README.md"), encoding: .utf8))
     }
 
+    /// The committed `Reports/visual-rl` is what `scripts/report` writes now: the same ingest (the bundled
+    /// corpus with its months) and the same title, compared file by file, so that a change to extraction,
+    /// analysis or the catalogue cannot leave the shipped report stale.
+    @Test func committedReportIsCurrent() throws {
+        let dir = try bundledDatabase.get()
+        let run = try litgraph(["report", "--out", "current", "--title",
+                                "Visual reinforcement learning and vision-language models"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let committed = repoRoot.appendingPathComponent("Reports/visual-rl")
+        let names = try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted()
+        #expect(names.contains("README.md") && names.contains("index.html"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("current").path).sorted()
+        #expect(written == names, "files: \(written) against \(names)")
+        for name in names {
+            let expected = try Data(contentsOf: committed.appendingPathComponent(name))
+            let actual = try Data(contentsOf: dir.appendingPathComponent("current").appendingPathComponent(name))
+            #expect(actual == expected, "Reports/visual-rl/\(name) is stale: run scripts/report")
+        }
+    }
+
     func section(_ text: String, _ heading: String) -> [Substring] {
         guard let start = text.range(of: "## " + heading + "\n") else { return [] }
         let rest = text[start.upperBound...]
