@@ -36,6 +36,11 @@ enum NameShape {
         "mle", "pac", "pac-bayes", "pac-bayesian", "covid-19",
         // Control and robotics concepts, and companies.
         "zmp", "com", "pid", "lqr", "cpg", "kuka", "dlr",
+        // Tasks, problems and logics (not methods that solve them).
+        "nli", "mot", "mrc", "absa", "gec", "sisr", "fsl", "dml", "tamp", "vio", "tsp", "sat", "mis", "ilp", "mip",
+        "ltl", "stl",
+        // File formats, devices, materials and geometry words.
+        "jpeg", "iot", "wifi", "agv", "pdms", "dsp", "roi", "fov", "iso", "cog",
     ]
     static let generic = Set(genericWords.map(\.description))
 

@@ -133,12 +133,15 @@ import LitgraphCorpus
         #expect(extractor.extract(papers)[1].entities.isEmpty, "\(extractor.extract(papers)[1].entities)")
     }
 
-    /// Sensors, metrics, complexity classes, model classes and paradigms are no entities, however often a
-    /// paper defines them with capitals.
+    /// Sensors, metrics, complexity classes, model classes, paradigms, tasks, logics and file formats are no
+    /// entities, however often a paper defines them with capitals.
     @Test func fieldVocabularyIsNoEntity() {
         let e = entities("Learning Inertial Odometry",
                          "An Inertial Measurement Unit (IMU) feeds Deep Neural Networks (DNNs); planning is NP-hard, so we report F1 and use Federated Learning (FL) on MRI scans.")
         #expect(e.isEmpty, "\(e.keys)")
+        let tasks = entities("Reasoning with constraints",
+                             "Natural Language Inference (NLI) and Visual-Inertial Odometry (VIO) meet Linear Temporal Logic (LTL) specifications stored as JPEG files.")
+        #expect(tasks.isEmpty, "\(tasks.keys)")
     }
 
     /// The rewrite in place, across eight-byte runs of ASCII before and after shortened characters, keeping
