@@ -129,8 +129,11 @@ public final class Extractor: Sendable {
             for e in result.entities where e.introduced && !e.catalogued && seen.insert(e.name.lowercased()).inserted {
                 // Two letters ("SO" of "Special Orthogonal (SO)") are too often an ordinary abbreviation
                 // elsewhere to be looked for in every paper, as discovery from context does not take them either.
+                // Nor is a phrase that ends in a field's or task's noun: a paper may name itself after its field
+                // ("Federated Learning: Strategies for …"), which the others then write as the field.
                 let bytes = Array(e.name.utf8)
-                guard bytes.count >= 3, bytes.withUnsafeBufferPointer({ NameShape.isName($0, 0, bytes.count) }) else { continue }
+                guard bytes.count >= 3, bytes.withUnsafeBufferPointer({ NameShape.isName($0, 0, bytes.count) }),
+                      !Self.endsInFieldNoun(bytes) else { continue }
                 names.append(CorpusName(name: e.name, type: e.type))
             }
         }
@@ -145,6 +148,21 @@ public final class Extractor: Sendable {
             let mentionsCorpusName = text.withUnsafeBufferPointer { !matcher.matches(in: $0).isEmpty }
             return mentionsCorpusName ? extract(paper, corpusNames: matcher, corpusNameList: names) : firstPass
         }
+    }
+
+    /// Nouns that end the names of fields and tasks ("Federated Learning", "Visual Odometry", "Hierarchical
+    /// Clustering").
+    static let fieldNouns = WordSet([
+        "learning", "odometry", "clustering", "estimation", "recognition", "detection", "segmentation",
+        "classification", "regression", "localization", "localisation", "mapping", "tracking", "navigation",
+        "reasoning", "retrieval", "translation", "summarization", "parsing", "tagging", "forecasting",
+        "planning", "control", "inference", "optimization", "vision", "robotics", "processing",
+    ])
+
+    /// Whether a name of several words ends in one of `fieldNouns`.
+    static func endsInFieldNoun(_ name: [UInt8]) -> Bool {
+        guard let space = name.lastIndex(of: 32) else { return false }
+        return name.withUnsafeBufferPointer { fieldNouns.contains($0, space + 1, $0.count) }
     }
 
     /// A paper as the extractor reads it: title, a newline, abstract, as UTF-8 with typographic punctuation

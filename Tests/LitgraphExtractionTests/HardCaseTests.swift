@@ -133,6 +133,20 @@ import LitgraphCorpus
         #expect(extractor.extract(papers)[1].entities.isEmpty, "\(extractor.extract(papers)[1].entities)")
     }
 
+    /// A paper named after its field introduces that phrase in its own record, but the phrase is not looked for
+    /// in the other papers, which write it as the field; a coined multi-word name still is.
+    @Test func fieldPhrasesStayInTheirPaper() {
+        let papers = [
+            Paper(id: "a", title: "Federated Learning: Strategies for Improving Communication Efficiency",
+                  abstract: "Federated Learning trains a model across many clients."),
+            Paper(id: "b", title: "Mini Torque: A Legged Robot", abstract: "We present Mini Torque, a quadruped."),
+            Paper(id: "c", title: "Private training", abstract: "We study Federated Learning on phones and run it on Mini Torque."),
+        ]
+        let results = extractor.extract(papers)
+        #expect(results[0].entities.contains { $0.name == "Federated Learning" && $0.introduced })
+        #expect(results[2].entities.map(\.name) == ["Mini Torque"], "\(results[2].entities.map(\.name))")
+    }
+
     /// Sensors, metrics, complexity classes, model classes, paradigms, tasks, logics and file formats are no
     /// entities, however often a paper defines them with capitals.
     @Test func fieldVocabularyIsNoEntity() {
