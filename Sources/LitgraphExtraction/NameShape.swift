@@ -87,24 +87,23 @@ enum NameShape {
         // A bracket without its partner ("DNN)-based", "Decomposition(CAD") is a piece of a phrase, TeX
         // ("\sqrt{AT", "$O(n") is mathematics, and a name turned adjective by a derived word ("SVD-based",
         // "LexiNet-tagged") is no name. ("^" stays: A^2Nav and CAD^2RL are names.)
+        // The same pass finds the last hyphen, which both suffix rules below look after.
         var brackets = 0
+        var lastDash: Int?
         for k in start..<end {
             switch t[k] {
             case 40: brackets += 1
             case 41: brackets -= 1
+            case 45: lastDash = k
             case 92, 123, 125, 36: return false // \ { } $
             default: break
             }
         }
         if brackets != 0 { return false }
-        if let dash = (start..<end).last(where: { t[$0] == 45 }), dash > start,
-           derivedSuffixes.contains(t, dash + 1, end) {
-            return false
-        }
-        // A lower-case suffix after the last hyphen ("-mini", "-instruct") is not part of the name.
-        if let dash = (start..<e).last(where: { t[$0] == 45 }), dash > start,
-           (dash + 1..<e).allSatisfy({ Byte.isLower(t[$0]) }), e - dash > 2 {
-            e = dash
+        if let dash = lastDash, dash > start {
+            if derivedSuffixes.contains(t, dash + 1, end) { return false }
+            // A lower-case suffix after the last hyphen ("-mini", "-instruct") is not part of the name.
+            if (dash + 1..<e).allSatisfy({ Byte.isLower(t[$0]) }), e - dash > 2 { e = dash }
         }
         if isGeneric(t, start, e, plural: true) { return false }
         // Judge each hyphen-separated part: one name-shaped part makes a name, and so does an acronym
