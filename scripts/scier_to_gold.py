@@ -35,17 +35,14 @@ import argparse
 import json
 import pathlib
 
+from gold_common import PLACEHOLDER_TITLE, key
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared/external/scier"
 SPLITS = ["dev", "test", "test_ood"]
-PLACEHOLDER_TITLE = "Untitled"
 
 NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "]", "}", "?", "!", "%", "'s", "n't", "'"}
 NO_SPACE_AFTER = {"(", "[", "{"}
-
-
-def key(s):
-    return "".join(c for c in s.lower() if c.isalnum())
 
 
 def is_digit(tok):

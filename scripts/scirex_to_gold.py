@@ -33,13 +33,10 @@ import collections
 import json
 import pathlib
 
+from gold_common import PLACEHOLDER_TITLE, as_datasets, key
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared/external/pwc_datasets_datafinder"
-PLACEHOLDER_TITLE = "Untitled"
-
-
-def key(s):
-    return "".join(c for c in s.lower() if c.isalnum())
 
 
 def core(s):
@@ -138,11 +135,7 @@ def pwc_sense(src, dst, pwc_keys, catalogued_only=False):
                 continue
             r = json.loads(line)
             entities = []
-            for e in r.get("entities", []):
-                if e.get("type") == "benchmark":
-                    e = dict(e, type="dataset")
-                if e.get("type") != "dataset":
-                    continue
+            for e in as_datasets(r.get("entities", [])):
                 entry = entries.get(e["name"].lower())
                 if catalogued_only and not entry:
                     continue

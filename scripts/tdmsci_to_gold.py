@@ -24,13 +24,10 @@ import argparse
 import json
 import pathlib
 
+from gold_common import PLACEHOLDER_TITLE, as_datasets, key
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared/external/tdmsci"
-PLACEHOLDER_TITLE = "Untitled"
-
-
-def key(s):
-    return "".join(c for c in s.lower() if c.isalnum())
 
 
 def sentences(path):
@@ -137,12 +134,7 @@ def datasets_only(source, target):
             if not line.strip():
                 continue
             record = json.loads(line)
-            kept = []
-            for e in record["entities"]:
-                if e["type"] == "method":
-                    continue
-                kept.append(dict(e, type="dataset"))
-            record["entities"] = kept
+            record["entities"] = as_datasets(record["entities"])
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
