@@ -25,6 +25,10 @@ enum DiscoveryRules {
     /// Words that put a name in a comparison or in prior work.
     static let otherWorkMarkers = WordSet(["outperforms", "outperform", "than", "versus", "vs", "compared", "surpasses",
                                            "over", "against", "unlike", "prior", "existing", "previous"])
+    /// Prepositions that end the noun phrase an own-marker opens: in "the proposed method on the CFP
+    /// dataset" and "our experiments on the WSJ corpus", "proposed" and "our" belong to another phrase.
+    static let phraseBarriers = WordSet(["on", "in", "at", "from", "across", "under", "with", "to", "by", "via",
+                                         "using", "into", "onto", "through"])
     /// Verbs of building a data set or benchmark, which after "we" present one.
     static let gatheringVerbs = WordSet(["instantiate", "instantiates", "collect", "collects", "constructs", "curates"])
     /// Conjunctions that join enumeration items.
@@ -129,14 +133,16 @@ enum DiscoveryRules {
     }
 
     /// True when the name at token `index` is presented as the paper's own: "our", "proposed", "resulting",
-    /// "novel" or "new" just before it, or earlier in its sentence "we" with a verb of contribution and no
+    /// "novel" or "new" just before it, in its own phrase (no preposition between), or earlier in its sentence "we" with a verb of contribution and no
     /// comparison in between ("We instantiate datasets (DriveLM-Data)"; not "we propose X that outperforms Y").
     static func isContribution(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int) -> Bool {
         var k = index - 1
         var distance = 0
+        var crossedPhrase = false
         while k >= 0 && !tokens[k].endsSentence {
             let tok = tokens[k]
-            if distance < 6 && ownMarkers.contains(tok) { return true }
+            if distance < 6 && !crossedPhrase && ownMarkers.contains(tok) { return true }
+            if phraseBarriers.contains(tok) { crossedPhrase = true }
             if otherWorkMarkers.contains(tok) { return false }
             if IntroducedNames.verbs.contains(tok) || IntroducedNames.gerunds.contains(tok)
                 || gatheringVerbs.contains(tok) {

@@ -111,6 +111,18 @@ import LitgraphCorpus
         #expect(o["GROOVE"]?.count == 2)
     }
 
+    /// "our" and "proposed" mark a paper's own name only within the name's phrase: past a preposition they
+    /// qualify another noun (SciREX abstracts: "the proposed method on the CFP dataset"; "our experiments on
+    /// the Penn Treebank WSJ corpus"), while "experiments on our new QuuxBench dataset" is the paper's own.
+    @Test func ownMarkersStopAtAPreposition() {
+        let cfp = entities("Untitled", "The superior performance of the proposed method on the CFP dataset shows that the representation is robust.")
+        #expect(cfp["CFP"]?.introduced == false, "\(cfp)")
+        let wsj = entities("Untitled", "In our experiments on the Penn Treebank WSJ corpus and the Universal Dependencies (UD) dataset, we find gains.")
+        #expect(wsj["WSJ"]?.introduced == false, "\(wsj)")
+        let own = entities("Untitled", "We run experiments on our new QuuxBench dataset of kitchen scenes.")
+        #expect(own["QuuxBench"]?.introduced == true, "\(own)")
+    }
+
     @Test func corpusNamesAreFoundInOtherPapers() {
         let papers = [
             Paper(id: "a", title: "TorqueNet3: Mixture-of-Experts Network", abstract: "We propose TorqueNet3, a method."),
