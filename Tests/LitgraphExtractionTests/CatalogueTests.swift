@@ -171,6 +171,15 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(e.keys.sorted() == ["XyzNet-v2"], "\(e.keys)")
     }
 
+    /// Short spellings robotics and vision papers give well-known datasets name the catalogue's entry: a
+    /// paper's "EuRoC", "NYU Depth" or "EGTEA" is the dataset, not a new name of its own.
+    @Test func shortSpellingsOfWellKnownDatasets() {
+        let e = entities("Visual-Inertial Odometry and Depth",
+                         "We evaluate odometry on the EuRoC sequences, depth on NYU Depth and NYUD, trajectories on NGSIM and highD, and actions on EGTEA and IXMAS.")
+        #expect(e.keys.sorted() == ["EGTEA Gaze+", "EuRoC MAV", "IXMAS", "NGSIM", "NYU Depth V2", "highD"], "\(e.keys)")
+        #expect(e["NYU Depth V2"]?.surfaces == ["NYU Depth", "NYUD"])
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
