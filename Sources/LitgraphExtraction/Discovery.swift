@@ -25,10 +25,14 @@ enum DiscoveryRules {
     /// Words that put a name in a comparison or in prior work.
     static let otherWorkMarkers = WordSet(["outperforms", "outperform", "than", "versus", "vs", "compared", "surpasses",
                                            "over", "against", "unlike", "prior", "existing", "previous"])
-    /// Prepositions that end the noun phrase an own-marker opens: in "the proposed method on the CFP
-    /// dataset" and "our experiments on the WSJ corpus", "proposed" and "our" belong to another phrase.
+    /// Words that end the noun phrase an own-marker or a verb of contribution opens: in "the proposed method
+    /// on the CFP dataset", "our experiments on the WSJ corpus" and "we propose an Lp-box ADMM based
+    /// algorithm", the name is not what "proposed", "our" or "propose" present.
     static let phraseBarriers = WordSet(["on", "in", "at", "from", "across", "under", "with", "to", "by", "via",
-                                         "using", "into", "onto", "through"])
+                                         "using", "into", "onto", "through", "upon", "within", "of", "for",
+                                         "based", "built", "that", "which", "whose", "where"])
+    /// Words that may stand between an indefinite article and a name it presents as the paper's own.
+    static let newMarkers = WordSet(["new", "novel"])
     /// Verbs of building a data set or benchmark, which after "we" present one.
     static let gatheringVerbs = WordSet(["instantiate", "instantiates", "collect", "collects", "constructs", "curates"])
     /// Conjunctions that join enumeration items.
@@ -74,7 +78,9 @@ enum DiscoveryRules {
             let before = i > 0 ? tokens[i - 1] : nil
             let after = i + 1 < tokens.count ? tokens[i + 1] : nil
             if let a = after, tok.trailing == 32, let type = IntroducedNames.cueType(t, a), isNounCue(t, a) {
-                found.append(Discovery(start: tok.start, end: tok.end, typeHint: type, introduced: isContribution(t, tokens, at: i)))
+                found.append(Discovery(start: tok.start, end: tok.end, typeHint: type,
+                                       introduced: isContribution(t, tokens, at: i, verbInPhrase: true)
+                                           && !isKindOf(t, tokens, at: i)))
                 continue
             }
             // Alone in parentheses after a cue noun: "datasets (DriveLM-Data)", "approach (DriveLM-Agent)".
@@ -133,9 +139,14 @@ enum DiscoveryRules {
     }
 
     /// True when the name at token `index` is presented as the paper's own: "our", "proposed", "resulting",
-    /// "novel" or "new" just before it, in its own phrase (no preposition between), or earlier in its sentence "we" with a verb of contribution and no
-    /// comparison in between ("We instantiate datasets (DriveLM-Data)"; not "we propose X that outperforms Y").
-    static func isContribution(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int) -> Bool {
+    /// "novel" or "new" just before it with no end of the noun phrase (`phraseBarriers`) in between, or earlier
+    /// in its sentence "we" with a verb of contribution and no comparison in between ("We instantiate datasets
+    /// (DriveLM-Data)"; not "we propose X that outperforms Y"). With `verbInPhrase`, for a name that
+    /// qualifies the cue noun after it, the verb too must be in the name's phrase: "we propose an algorithm
+    /// for UCB problems" does not present UCB. (A defined name may stand past the phrase's end: "we propose a
+    /// practical algorithm for deep RL, Deep Variance Weighting (DVW)".)
+    static func isContribution(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int,
+                               verbInPhrase: Bool = false) -> Bool {
         var k = index - 1
         var distance = 0
         var crossedPhrase = false
@@ -146,6 +157,7 @@ enum DiscoveryRules {
             if otherWorkMarkers.contains(tok) { return false }
             if IntroducedNames.verbs.contains(tok) || IntroducedNames.gerunds.contains(tok)
                 || gatheringVerbs.contains(tok) {
+                if verbInPhrase && crossedPhrase { return false }
                 if IntroducedNames.gerunds.contains(tok) { return true }
                 // The verb's subject is "we", possibly shared with an earlier verb: "We instantiate …, and propose …".
                 var j = k - 1
@@ -157,6 +169,21 @@ enum DiscoveryRules {
             }
             k -= 1
             distance += 1
+        }
+        return false
+    }
+
+    /// True when the name at token `index`, before its cue noun, qualifies one of a kind that an indefinite
+    /// article opens: "we propose a fast randomized PCA algorithm", "we present an efficient MCMC sampler"
+    /// present a new member of the PCA or MCMC kind, not PCA or MCMC. Only "new" or "novel" right before the
+    /// name makes it the paper's own ("we introduce a new QuuxBench dataset"). Looks back at most six words.
+    static func isKindOf<Tokens: RandomAccessCollection<Token>>(_ t: UnsafeBufferPointer<UInt8>, _ tokens: Tokens,
+                                                               at index: Int) -> Bool where Tokens.Index == Int {
+        if index > 0 && newMarkers.contains(tokens[index - 1]) { return false }
+        var k = index - 1
+        while k >= 0 && k >= index - 6 && !tokens[k].endsSentence && tokens[k].trailing == 32 {
+            if IntroducedNames.articles.contains(tokens[k]) { return true }
+            k -= 1
         }
         return false
     }

@@ -25,6 +25,8 @@ enum IntroducedNames {
         "that", "which", "to", "for", "on", "with", "by", "using", "based", "built", "over", "than", "of", "in",
         "from", "upon", "via", "into", "through", "where", "whose", "and", "while", "as", "at", "across", "within",
     ])
+    /// Words after a name that make it the basis of what is presented ("an ADMM based algorithm").
+    static let basisWords = WordSet(["based", "built", "inspired", "driven", "guided"])
     /// Title openings that start a phrase, not a name.
     static let phraseOpeners = WordSet([
         "towards", "toward", "beyond", "rethinking", "revisiting", "learning", "understanding", "on", "when",
@@ -147,6 +149,14 @@ enum IntroducedNames {
                 return Introduction(start: d.shortStart, end: d.shortEnd, typeHint: typeHint(t, toks, around: j))
             }
             if NameShape.isName(t, tok.start, tok.end) {
+                // A name that qualifies what is presented, one of its kind ("an efficient MCMC algorithm", "a
+                // fast randomized PCA method") or as its basis ("an Lp-box ADMM based algorithm"), is not what
+                // is presented; that may still be named further on ("… MCMC algorithm named AMOR").
+                let next = j + 1 < toks.count && tok.trailing == 32 ? toks[j + 1] : nil
+                let qualifies = next.map { n in
+                    basisWords.contains(n) || cueType(t, n) != nil && DiscoveryRules.isKindOf(t, toks, at: j)
+                } ?? false
+                if !naming && qualifies { j += 1; continue }
                 return Introduction(start: tok.start, end: tok.end, typeHint: typeHint(t, toks, around: j))
             }
             if tok.endsSentence || (tok.trailing == 58) { return nil }
