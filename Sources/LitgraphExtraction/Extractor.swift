@@ -119,14 +119,30 @@ public final class Extractor: Sendable {
         return entry.ambiguous || letters <= 5 || (written && surface.utf8.allSatisfy(Byte.isUpper))
     }
 
+    /// Papers of a corpus that may present the same uncatalogued name as their own before it counts as a term
+    /// of the field rather than one paper's coinage: PCA, MCMC and ADMM, each "proposed" in some form by
+    /// dozens of the 87,247 ml-conferences abstracts ("we propose an efficient MCMC sampler"), are not looked
+    /// for in every other paper; a name two papers coin independently still is.
+    static let maxIntroducers = 2
+
     /// The entities of many papers, in input order. Two passes: names that papers of this corpus introduce
-    /// (and that look like names) are then found in every other paper too.
+    /// (and that look like names) are then found in every other paper too, unless more than `maxIntroducers`
+    /// papers introduce them.
     public func extract(_ papers: [Paper]) -> [PaperEntities] {
         let first = papers.map { extract($0) }
+        var introducers: [String: Int] = [:]
+        for result in first {
+            // Distinct names per paper: one paper's two spellings of its name count once.
+            for name in Set(result.entities.lazy.filter { $0.introduced && !$0.catalogued }.map { $0.name.lowercased() }) {
+                introducers[name, default: 0] += 1
+            }
+        }
         var seen = Set<String>()
         var names: [CorpusName] = []
         for result in first {
-            for e in result.entities where e.introduced && !e.catalogued && seen.insert(e.name.lowercased()).inserted {
+            for e in result.entities where e.introduced && !e.catalogued
+                && introducers[e.name.lowercased(), default: 0] <= Self.maxIntroducers
+                && seen.insert(e.name.lowercased()).inserted {
                 // Two letters ("SO" of "Special Orthogonal (SO)") are too often an ordinary abbreviation
                 // elsewhere to be looked for in every paper, as discovery from context does not take them either.
                 // Nor is a phrase that ends in a field's or task's noun: a paper may name itself after its field

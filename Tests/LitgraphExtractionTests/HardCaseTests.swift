@@ -162,6 +162,20 @@ import LitgraphCorpus
         #expect(extractor.extract(papers)[1].entities.isEmpty, "\(extractor.extract(papers)[1].entities)")
     }
 
+    /// A name that more than two papers of the corpus each present as their own is a term of the field, not a
+    /// coinage: it stays in those papers but is not looked for in the others. Two introducers still spread it.
+    @Test func namesManyPapersIntroduceStayInTheirPapers() {
+        func corpus(introducers: Int) -> [Paper] {
+            (0..<introducers).map { Paper(id: "i\($0)", title: "Paper \($0)", abstract: "We present QZMC, a sampler.") }
+                + [Paper(id: "u", title: "Follow-up", abstract: "We run QZMC on the posterior.")]
+        }
+        let three = extractor.extract(corpus(introducers: 3))
+        #expect(three.dropLast().allSatisfy { $0.entities.contains { $0.name == "QZMC" && $0.introduced } })
+        #expect(three.last?.entities.isEmpty == true, "\(three.last!.entities)")
+        let two = extractor.extract(corpus(introducers: 2))
+        #expect(two.last?.entities.map(\.name) == ["QZMC"], "\(two.last!.entities)")
+    }
+
     /// A paper named after its field introduces that phrase in its own record, but the phrase is not looked for
     /// in the other papers, which write it as the field; a coined multi-word name still is.
     @Test func fieldPhrasesStayInTheirPaper() {
