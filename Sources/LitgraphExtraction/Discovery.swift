@@ -31,6 +31,11 @@ enum DiscoveryRules {
     static let phraseBarriers = WordSet(["on", "in", "at", "from", "across", "under", "with", "to", "by", "via",
                                          "using", "into", "onto", "through", "upon", "within", "of", "for",
                                          "based", "built", "that", "which", "whose", "where"])
+    /// Verbs of using: a name after one is what the paper uses, even after a verb of contribution ("we
+    /// propose a block circulant embedding and use Fast Fourier Transforms (FFT)").
+    static let usageVerbs = WordSet(["use", "uses", "used", "adopt", "adopts", "apply", "applies", "employ",
+                                     "employs", "leverage", "leverages", "exploit", "exploits", "utilize",
+                                     "utilizes", "utilise", "utilises", "extend", "extends"])
     /// Words that may stand between an indefinite article and a name it presents as the paper's own.
     static let newMarkers = WordSet(["new", "novel"])
     /// Verbs of building a data set or benchmark, which after "we" present one.
@@ -154,7 +159,7 @@ enum DiscoveryRules {
             let tok = tokens[k]
             if distance < 6 && !crossedPhrase && ownMarkers.contains(tok) { return true }
             if phraseBarriers.contains(tok) { crossedPhrase = true }
-            if otherWorkMarkers.contains(tok) { return false }
+            if otherWorkMarkers.contains(tok) || usageVerbs.contains(tok) { return false }
             if IntroducedNames.verbs.contains(tok) || IntroducedNames.gerunds.contains(tok)
                 || gatheringVerbs.contains(tok) {
                 if verbInPhrase && crossedPhrase { return false }
@@ -180,6 +185,13 @@ enum DiscoveryRules {
     static func isKindOf<Tokens: RandomAccessCollection<Token>>(_ t: UnsafeBufferPointer<UInt8>, _ tokens: Tokens,
                                                                at index: Int) -> Bool where Tokens.Index == Int {
         if index > 0 && newMarkers.contains(tokens[index - 1]) { return false }
+        return articleOpens(tokens, at: index)
+    }
+
+    /// Whether an indefinite article opens the phrase of the name at token `index`, at most six words back
+    /// with nothing but spaces between the words.
+    static func articleOpens<Tokens: RandomAccessCollection<Token>>(_ tokens: Tokens, at index: Int) -> Bool
+        where Tokens.Index == Int {
         var k = index - 1
         while k >= 0 && k >= index - 6 && !tokens[k].endsSentence && tokens[k].trailing == 32 {
             if IntroducedNames.articles.contains(tokens[k]) { return true }

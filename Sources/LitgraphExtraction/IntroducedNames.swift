@@ -145,7 +145,8 @@ enum IntroducedNames {
             if !naming && j > from && stops.contains(tok) { return nil }
             // A defined acronym in the window names the contribution: "Visual Reinforcement Fine-Tuning (Visual-RFT)".
             if let d = definitions.first(where: { $0.longStart <= tok.start && tok.start < $0.longEnd }),
-               d.longStart >= toks[from].start, NameShape.isName(t, d.shortStart, d.shortEnd) {
+               d.longStart >= toks[from].start, NameShape.isName(t, d.shortStart, d.shortEnd),
+               !DiscoveryRules.isPluralAcronym(t, d.shortStart, d.shortEnd) {
                 return Introduction(start: d.shortStart, end: d.shortEnd, typeHint: typeHint(t, toks, around: j))
             }
             if NameShape.isName(t, tok.start, tok.end) {
@@ -153,16 +154,33 @@ enum IntroducedNames {
                 // fast randomized PCA method") or as its basis ("an Lp-box ADMM based algorithm"), is not what
                 // is presented; that may still be named further on ("… MCMC algorithm named AMOR").
                 let next = j + 1 < toks.count && tok.trailing == 32 ? toks[j + 1] : nil
+                // Nor is a plural acronym ("conditional random fields (CRFs)"): a coined name is singular.
                 let qualifies = next.map { n in
                     basisWords.contains(n) || cueType(t, n) != nil && DiscoveryRules.isKindOf(t, toks, at: j)
                 } ?? false
-                if !naming && qualifies { j += 1; continue }
+                if !naming && (qualifies || qualifiesLongerNoun(t, toks, at: j)
+                               || DiscoveryRules.isPluralAcronym(t, tok.start, tok.end)) { j += 1; continue }
                 return Introduction(start: tok.start, end: tok.end, typeHint: typeHint(t, toks, around: j))
             }
             if tok.endsSentence || (tok.trailing == 58) { return nil }
             j += 1
         }
         return nil
+    }
+
+    /// Whether the name at token `j`, in a phrase an indefinite article opens, is followed by one to two
+    /// lower-case words and then a cue noun: it qualifies a longer noun, which is what is new ("we present a
+    /// novel YouTube social roles dataset"), not the name.
+    static func qualifiesLongerNoun(_ t: UnsafeBufferPointer<UInt8>, _ toks: UnsafeBufferPointer<Token>, at j: Int) -> Bool {
+        guard DiscoveryRules.articleOpens(toks, at: j) else { return false }
+        var k = j + 1
+        while k < toks.count && k <= j + 3 && toks[k - 1].trailing == 32 {
+            let tok = toks[k]
+            guard tok.capitals == 0, Byte.isLower(t[tok.start]), !stops.contains(tok) else { return false }
+            if cueType(t, tok) != nil { return k > j + 1 }
+            k += 1
+        }
+        return false
     }
 
     /// The title's prefix before ": " when it is a name.
