@@ -137,20 +137,28 @@ public final class Extractor: Sendable {
                 introducers[name, default: 0] += 1
             }
         }
-        var seen = Set<String>()
+        var seen: [String: Int] = [:] // position in `names`
         var names: [CorpusName] = []
         for result in first {
             for e in result.entities where e.introduced && !e.catalogued
-                && introducers[e.name.lowercased(), default: 0] <= Self.maxIntroducers
-                && seen.insert(e.name.lowercased()).inserted {
+                && introducers[e.name.lowercased(), default: 0] <= Self.maxIntroducers {
+                if let i = seen[e.name.lowercased()] {
+                    // Two papers coined the same acronym: either's long form makes it theirs.
+                    names[i].longForms? += e.surfaces.filter { $0 != e.name }
+                    continue
+                }
                 // Two letters ("SO" of "Special Orthogonal (SO)") are too often an ordinary abbreviation
                 // elsewhere to be looked for in every paper, as discovery from context does not take them either.
                 // Nor is a phrase that ends in a field's or task's noun: a paper may name itself after its field
                 // ("Federated Learning: Strategies for …"), which the others then write as the field.
                 let bytes = Array(e.name.utf8)
-                guard bytes.count >= 3, bytes.withUnsafeBufferPointer({ NameShape.isName($0, 0, bytes.count) }),
+                // A plural acronym ("SVMs", "CRFs") names a class of things, whoever introduced it.
+                guard bytes.count >= 3, bytes.withUnsafeBufferPointer({ NameShape.isName($0, 0, bytes.count)
+                          && !DiscoveryRules.isPluralAcronym($0, 0, bytes.count) }),
                       !Self.endsInFieldNoun(bytes) else { continue }
-                names.append(CorpusName(name: e.name, type: e.type))
+                seen[e.name.lowercased()] = names.count
+                names.append(CorpusName(name: e.name, type: e.type,
+                                        longForms: Self.isShortAcronym(bytes) ? e.surfaces.filter { $0 != e.name } : nil))
             }
         }
         guard !names.isEmpty else { return first }
@@ -295,6 +303,34 @@ public final class Extractor: Sendable {
     public struct CorpusName: Sendable, Hashable {
         public var name: String
         public var type: EntityType
+        /// For a short acronym, the other spellings its paper gave it ("Dynamic Window Approach" for DWA), one
+        /// of which another paper must write for its acronym to be this name; nil for other names.
+        public var longForms: [String]? = nil
+    }
+
+    /// Whether a name is two to five capital letters and nothing else ("DWA", "CAT", "MOGP"). Such acronyms
+    /// mean different things in different papers: in a sample of 40 of them that the 87,247 ml-conferences
+    /// abstracts got from another paper's introduction, 4 meant what that paper meant ("CAT": Closed-loop
+    /// Adversarial Training there, Cultural Alignment Test here).
+    static func isShortAcronym(_ name: [UInt8]) -> Bool {
+        (2...5).contains(name.count) && name.allSatisfy(Byte.isUpper)
+    }
+
+    /// Whether `t` holds `phrase` in any ASCII case. O(|t| · |phrase|) at worst; asked only of the few papers
+    /// where a short acronym from another paper occurs.
+    static func containsFolded(_ t: UnsafeBufferPointer<UInt8>, _ phrase: String) -> Bool {
+        let p = Array(phrase.utf8).map(Byte.lower)
+        guard let first = p.first, p.count <= t.count else { return false }
+        var i = 0
+        while i + p.count <= t.count {
+            if Byte.lower(t[i]) == first {
+                var k = 1
+                while k < p.count && Byte.lower(t[i + k]) == p[k] { k += 1 }
+                if k == p.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The entities of one paper in UTF-8 bytes whose title occupies [0, titleEnd). `corpusNames` is a matcher
@@ -396,6 +432,8 @@ public final class Extractor: Sendable {
         if let corpusNames {
             for h in corpusNames.matches(in: t) where !b.isCovered(h.start..<h.end) {
                 let known = corpusNameList[Int(h.value)]
+                // A short acronym is this paper's only where it writes the long form too.
+                if let longForms = known.longForms, !longForms.contains(where: { Self.containsFolded(t, $0) }) { continue }
                 b.add(name: known.name, type: known.type, surface: t.string(h.start, h.end), at: h.start..<h.end,
                       catalogued: false, role: role(h.start, h.end))
             }

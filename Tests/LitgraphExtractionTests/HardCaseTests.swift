@@ -179,14 +179,32 @@ import LitgraphCorpus
     /// coinage: it stays in those papers but is not looked for in the others. Two introducers still spread it.
     @Test func namesManyPapersIntroduceStayInTheirPapers() {
         func corpus(introducers: Int) -> [Paper] {
-            (0..<introducers).map { Paper(id: "i\($0)", title: "Paper \($0)", abstract: "We present QZMC, a sampler.") }
-                + [Paper(id: "u", title: "Follow-up", abstract: "We run QZMC on the posterior.")]
+            (0..<introducers).map { Paper(id: "i\($0)", title: "Paper \($0)", abstract: "We present QuuxMC, a sampler.") }
+                + [Paper(id: "u", title: "Follow-up", abstract: "We run QuuxMC on the posterior.")]
         }
         let three = extractor.extract(corpus(introducers: 3))
-        #expect(three.dropLast().allSatisfy { $0.entities.contains { $0.name == "QZMC" && $0.introduced } })
+        #expect(three.dropLast().allSatisfy { $0.entities.contains { $0.name == "QuuxMC" && $0.introduced } })
         #expect(three.last?.entities.isEmpty == true, "\(three.last!.entities)")
         let two = extractor.extract(corpus(introducers: 2))
-        #expect(two.last?.entities.map(\.name) == ["QZMC"], "\(two.last!.entities)")
+        #expect(two.last?.entities.map(\.name) == ["QuuxMC"], "\(two.last!.entities)")
+    }
+
+    /// A short acronym another paper coined is that paper's name here only where this paper writes its long
+    /// form too: "CAT" elsewhere is some other CAT. A plural acronym is not looked for at all.
+    @Test func shortAcronymsFromOtherPapersNeedTheirLongForm() {
+        let papers = [
+            Paper(id: "a", title: "Robust policies", abstract: "We propose Closed-loop Adversarial Training (CAT) for robust driving policies."),
+            Paper(id: "b", title: "Culture in LLMs", abstract: "We report the CAT scores of each language model."),
+            Paper(id: "c", title: "Baselines", abstract: "We compare with closed-loop adversarial training (CAT) and report CAT results."),
+            Paper(id: "d", title: "QZNs: Networks of a New Kind", abstract: "They are small."),
+            Paper(id: "e", title: "Follow-up", abstract: "Deep QZNs are trained here."),
+        ]
+        let results = extractor.extract(papers)
+        #expect(results[0].entities.contains { $0.name == "CAT" && $0.introduced }, "\(results[0].entities)")
+        #expect(results[1].entities.isEmpty, "\(results[1].entities)")
+        #expect(results[2].entities.map(\.name) == ["CAT"], "\(results[2].entities)")
+        #expect(results[3].entities.contains { $0.name == "QZNs" && $0.introduced }, "\(results[3].entities)")
+        #expect(results[4].entities.isEmpty, "\(results[4].entities)")
     }
 
     /// A paper named after its field introduces that phrase in its own record, but the phrase is not looked for
