@@ -171,6 +171,15 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(e.keys.sorted() == ["XyzNet-v2"], "\(e.keys)")
     }
 
+    /// Robotics software and algorithms papers name without defining them: SLAM back ends, odometry
+    /// systems, planners, and the driving logs they run on (`robotics-slam-planning.jsonl`).
+    @Test func roboticsSystemsAndLogs() {
+        let e = entities("Lidar-inertial mapping",
+                         "We compare GMapping, LIO-SAM and VINS-Mono on the KITTI odometry sequences and Oxford RobotCar, optimise the graph with iSAM2 in GTSAM, and plan with OMPL after Monte Carlo localization.")
+        #expect(e.keys.sorted() == ["GMapping", "GTSAM", "KITTI Odometry", "LIO-SAM", "Monte Carlo Localization",
+                                    "OMPL", "Oxford RobotCar", "VINS-Mono", "iSAM2"], "\(e.keys.sorted())")
+    }
+
     /// Short spellings robotics and vision papers give well-known datasets name the catalogue's entry: a
     /// paper's "EuRoC", "NYU Depth" or "EGTEA" is the dataset, not a new name of its own.
     @Test func shortSpellingsOfWellKnownDatasets() {
