@@ -188,6 +188,27 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
                                     "SemEval-2010 Task 8", "SpeechBrain", "TinyBERT", "fairseq", "mBART"], "\(e.keys.sorted())")
     }
 
+    /// Classic learning, optimisation and graph algorithms (`classic-ml-graphs.jsonl`).
+    @Test func classicAlgorithms() {
+        let e = entities("Federated boosting",
+                         "We train with FedAvg and AdaBoost, solve the subproblems with SVRG and Frank-Wolfe, and rank nodes with PageRank.")
+        #expect(e.keys.sorted() == ["AdaBoost", "FedAvg", "Frank-Wolfe", "PageRank", "SVRG"], "\(e.keys.sorted())")
+    }
+
+    /// Classic vision algorithms and datasets (`vision-classic-datasets.jsonl`).
+    @Test func classicVisionAlgorithmsAndDatasets() {
+        let e = entities("Denoised detection",
+                         "We denoise with BM3D, segment with GrabCut, pool features with RoIAlign over Selective Search proposals, and test on YouTube Faces and PRW.")
+        #expect(e.keys.sorted() == ["BM3D", "GrabCut", "PRW", "RoIAlign", "Selective Search", "YouTube Faces"], "\(e.keys.sorted())")
+    }
+
+    /// Reinforcement learning, generative and scientific models and data (`rl-generative-science.jsonl`).
+    @Test func learningGenerativeAndScientificEntries() {
+        let e = entities("Bandits and forecasting",
+                         "We compare Thompson Sampling, SARSA and Expert Iteration, and forecast ETTh1 after folding with AlphaFold2.")
+        #expect(e.keys.sorted() == ["AlphaFold2", "ETTh1", "Expert Iteration", "SARSA", "Thompson Sampling"], "\(e.keys.sorted())")
+    }
+
     /// Short spellings robotics and vision papers give well-known datasets name the catalogue's entry: a
     /// paper's "EuRoC", "NYU Depth" or "EGTEA" is the dataset, not a new name of its own.
     @Test func shortSpellingsOfWellKnownDatasets() {

@@ -68,8 +68,8 @@ import LitgraphCorpus
     /// word types it.
     @Test func theNounBeforeAnExampleTypesTheExample() {
         let e = entities("Robust recognition",
-                         "We evaluate on scene-text datasets including IIIT5K-Words, on driving benchmarks like VIRAT-Lite, and compare with strong baselines like TextNet-X.")
-        #expect(e["IIIT5K-Words"]?.type == .dataset, "\(e)")
+                         "We evaluate on scene-text datasets including QTXT5K-Words, on driving benchmarks like VIRAT-Lite, and compare with strong baselines like TextNet-X.")
+        #expect(e["QTXT5K-Words"]?.type == .dataset, "\(e)")
         #expect(e["VIRAT-Lite"]?.type == .benchmark, "\(e)")
         #expect(e["TextNet-X"]?.type == .method, "\(e)")
     }
