@@ -147,8 +147,8 @@ enum DiscoveryRules {
     /// "novel" or "new" just before it with no end of the noun phrase (`phraseBarriers`) in between, or earlier
     /// in its sentence "we" with a verb of contribution and no comparison in between ("We instantiate datasets
     /// (DriveLM-Data)"; not "we propose X that outperforms Y"). With `verbInPhrase`, for a name that
-    /// qualifies the cue noun after it, the verb too must be in the name's phrase: "we propose an algorithm
-    /// for UCB problems" does not present UCB. (A defined name may stand past the phrase's end: "we propose a
+    /// qualifies the cue noun after it, the verb too must be in the name's phrase: "we propose the
+    /// d-separation based UCB algorithm" does not present UCB. (A defined name may stand past the phrase's end: "we propose a
     /// practical algorithm for deep RL, Deep Variance Weighting (DVW)".)
     static func isContribution(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int,
                                verbInPhrase: Bool = false) -> Bool {

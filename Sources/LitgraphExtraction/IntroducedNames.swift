@@ -151,10 +151,11 @@ enum IntroducedNames {
             }
             if NameShape.isName(t, tok.start, tok.end) {
                 // A name that qualifies what is presented, one of its kind ("an efficient MCMC algorithm", "a
-                // fast randomized PCA method") or as its basis ("an Lp-box ADMM based algorithm"), is not what
-                // is presented; that may still be named further on ("… MCMC algorithm named AMOR").
+                // fast randomized PCA method"), as its basis ("an Lp-box ADMM based algorithm") or as part of a
+                // longer noun ("a novel YouTube social roles dataset"), is not what is presented; that may still
+                // be named further on ("… MCMC algorithm named AMOR"). Nor is a plural acronym ("conditional
+                // random fields (CRFs)"): a coined name is singular.
                 let next = j + 1 < toks.count && tok.trailing == 32 ? toks[j + 1] : nil
-                // Nor is a plural acronym ("conditional random fields (CRFs)"): a coined name is singular.
                 let qualifies = next.map { n in
                     basisWords.contains(n) || cueType(t, n) != nil && DiscoveryRules.isKindOf(t, toks, at: j)
                 } ?? false
