@@ -85,7 +85,7 @@ enum NameShape {
         }
         if !marked { return false }
         // A bracket without its partner ("DNN)-based", "Decomposition(CAD") is a piece of a phrase, TeX
-        // ("\sqrt{AT", "$O(n") is mathematics, and a name turned adjective by a derived word ("SVD-based",
+        // ("\sqrt{AT", "$O(n") is mathematics, "**" is Markdown, and a name turned adjective by a derived word ("SVD-based",
         // "LexiNet-tagged") is no name. ("^" stays: A^2Nav and CAD^2RL are names.)
         // The same pass finds the last hyphen, which both suffix rules below look after.
         var brackets = 0
@@ -96,6 +96,7 @@ enum NameShape {
             case 41: brackets -= 1
             case 45: lastDash = k
             case 92, 123, 125, 36: return false // \ { } $
+            case 42 where k + 1 < end && t[k + 1] == 42: return false // Markdown emphasis inside: "**T**raj**E**ctory"
             default: break
             }
         }

@@ -77,7 +77,8 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         }
         i = nextSpace(text, from: i, limit: limit)
         var start = rawStart, end = i
-        while start < end && isLeadingPunct(text[start]) { start += 1 }
+        var stars = 0 // Markdown emphasis opening the word, to be closed at its end ("*PosteriorDB*")
+        while start < end && isLeadingPunct(text[start]) { stars &+= text[start] == 42 ? 1 : 0; start += 1 }
         var trailing: UInt8 = 32
         // A possessive "'s" or "’s" is not part of the word. The rare byte before the "s" is tested first, so
         // that the branch is predictable: a test of the length first went either way at every token. (The
@@ -86,9 +87,21 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
         if (beforeS == 39 || beforeS == 0x99) && end - start > 3 && text[end - 1] == 115 {
             if beforeS == 39 { end -= 2 } else if end - start > 5 && text[end - 3] == 0x80 && text[end - 4] == 0xE2 { end -= 4 }
         }
-        while end > start && isTrailingPunct(text[end - 1]) {
-            if trailing == 32 || text[end - 1] == 46 { trailing = text[end - 1] }
-            end -= 1
+        // Markdown emphasis closing a word ("**DiffSP**,", "*PosteriorDB*") goes with the punctuation; a star
+        // no emphasis opened stays ("RRT*"), unless doubled.
+        while end > start {
+            if isTrailingPunct(text[end - 1]) {
+                if trailing == 32 || text[end - 1] == 46 { trailing = text[end - 1] }
+                end -= 1
+            } else if text[end - 1] == 42 && end - start > 2 && (stars > 0 || Byte.isLower(text[end - 2])) {
+                // (A star after a lower-case letter closes emphasis opened words before: "*Reward Balancing*".)
+                stars = max(0, stars - 1)
+                end -= 1
+            } else if end - start > 2 && text[end - 1] == 42 && text[end - 2] == 42 {
+                end -= 2
+            } else {
+                break
+            }
         }
         // Keep a closing bracket that belongs to the word ("V*", "π0"); drop unmatched ones.
         let endsSentence = (trailing == 46 || trailing == 63 || trailing == 33)
@@ -199,10 +212,11 @@ func tokenize(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil)
                  wordLength: whole ? UInt8(truncatingIfNeeded: run) : 0, wordHash: wordHash)
 }
 
-/// `( [ { " ' ` <`: one bit test in a 128-bit set (two words), without branches, where a chain of
-/// comparisons compiled to branches per byte of every token.
+/// `( [ { " ' ` < *`: one bit test in a 128-bit set (two words), without branches, where a chain of
+/// comparisons compiled to branches per byte of every token. (No name starts with "*": there it is Markdown
+/// emphasis, "**DiffSP**".)
 @inline(__always) func isLeadingPunct(_ b: UInt8) -> Bool {
-    let below64: UInt64 = 1 << 40 | 1 << 34 | 1 << 39 | 1 << 60
+    let below64: UInt64 = 1 << 40 | 1 << 34 | 1 << 39 | 1 << 60 | 1 << 42
     let above64: UInt64 = 1 << (91 - 64) | 1 << (123 - 64) | 1 << (96 - 64)
     return b < 128 && (b < 64 ? below64 : above64) >> UInt64(b & 63) & 1 != 0
 }

@@ -153,6 +153,15 @@ import LitgraphCorpus
         #expect(roles["QuuxTube"]?.introduced != true, "\(roles)")
     }
 
+    /// Markdown emphasis in an abstract ("**QuuxDICE**", "*QuuxDB*", "**T**raj**E**ctory") is no part of a
+    /// name; a star that ends a name stays ("RRT*").
+    @Test func markdownEmphasisIsNoPartOfAName() {
+        let e = entities("Untitled", "We propose **QuuxDICE**, a method, release the *QuuxDB* benchmark, "
+                         + "and compare with RRT* on **T**raj**E**ctory data under *Reward Balancing*.")
+        #expect(e.keys.sorted() == ["QuuxDB", "QuuxDICE", "RRT*"], "\(e.keys.sorted())")
+        #expect(e["QuuxDICE"]?.introduced == true && e["QuuxDB"]?.type == .benchmark, "\(e)")
+    }
+
     @Test func corpusNamesAreFoundInOtherPapers() {
         let papers = [
             Paper(id: "a", title: "TorqueNet3: Mixture-of-Experts Network", abstract: "We propose TorqueNet3, a method."),
