@@ -27,10 +27,9 @@ enum DiscoveryRules {
                                            "over", "against", "unlike", "prior", "existing", "previous"])
     /// Words that end the noun phrase an own-marker or a verb of contribution opens: in "the proposed method
     /// on the CFP dataset", "our experiments on the WSJ corpus" and "we propose an Lp-box ADMM based
-    /// algorithm", the name is not what "proposed", "our" or "propose" present.
-    static let phraseBarriers = WordSet(["on", "in", "at", "from", "across", "under", "with", "to", "by", "via",
-                                         "using", "into", "onto", "through", "upon", "within", "of", "for",
-                                         "based", "built", "that", "which", "whose", "where"])
+    /// algorithm", the name is not what "proposed", "our" or "propose" present. ("and" is none: "we introduce
+    /// X and Y" presents both.)
+    static let phraseBarriers = WordSet(union: [IntroducedNames.phraseEnds, WordSet(["under", "onto"])])
     /// Verbs of using: a name after one is what the paper uses, even after a verb of contribution ("we
     /// propose a block circulant embedding and use Fast Fourier Transforms (FFT)").
     static let usageVerbs = WordSet(["use", "uses", "used", "adopt", "adopts", "apply", "applies", "employ",

@@ -21,9 +21,12 @@ enum IntroducedNames {
     /// Words that name what follows.
     static let naming = WordSet(["called", "named", "dubbed", "termed", "coined", "call", "name", "dub", "term"])
     /// Words after which the introduced noun phrase is over: what follows is context, not the new name.
-    static let stops = WordSet([
-        "that", "which", "to", "for", "on", "with", "by", "using", "based", "built", "over", "than", "of", "in",
-        "from", "upon", "via", "into", "through", "where", "whose", "and", "while", "as", "at", "across", "within",
+    static let stops = WordSet(union: [phraseEnds, WordSet(["over", "than", "and", "while", "as"])])
+    /// Prepositions, relative pronouns and "based"/"built": the words after which a noun phrase is over. `stops`
+    /// and `DiscoveryRules.phraseBarriers` each add their own few to these.
+    static let phraseEnds = WordSet([
+        "that", "which", "to", "for", "on", "with", "by", "using", "based", "built", "of", "in", "from", "upon",
+        "via", "into", "through", "where", "whose", "at", "across", "within",
     ])
     /// Words after a name that make it the basis of what is presented ("an ADMM based algorithm").
     static let basisWords = WordSet(["based", "built", "inspired", "driven", "guided"])

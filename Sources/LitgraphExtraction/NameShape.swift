@@ -85,8 +85,8 @@ enum NameShape {
         }
         if !marked { return false }
         // A bracket without its partner ("DNN)-based", "Decomposition(CAD") is a piece of a phrase, TeX
-        // ("\sqrt{AT", "$O(n") is mathematics, "**" is Markdown, and a name turned adjective by a derived word ("SVD-based",
-        // "LexiNet-tagged") is no name. ("^" stays: A^2Nav and CAD^2RL are names.)
+        // ("\sqrt{AT", "$O(n") is mathematics, "**" is Markdown, and a name turned adjective by a derived word
+        // ("SVD-based", "LexiNet-tagged") is no name. ("^" stays: A^2Nav and CAD^2RL are names.)
         // The same pass finds the last hyphen, which both suffix rules below look after.
         var brackets = 0
         var lastDash: Int?
