@@ -140,9 +140,10 @@ public final class Extractor: Sendable {
         var seen: [String: Int] = [:] // position in `names`
         var names: [CorpusName] = []
         for result in first {
-            for e in result.entities where e.introduced && !e.catalogued
-                && introducers[e.name.lowercased(), default: 0] <= Self.maxIntroducers {
-                if let i = seen[e.name.lowercased()] {
+            for e in result.entities where e.introduced && !e.catalogued {
+                let lowered = e.name.lowercased()
+                guard introducers[lowered, default: 0] <= Self.maxIntroducers else { continue }
+                if let i = seen[lowered] {
                     // Two papers coined the same acronym: either's long form makes it theirs.
                     names[i].longForms? += e.surfaces.filter { $0 != e.name }
                     continue
@@ -156,7 +157,7 @@ public final class Extractor: Sendable {
                 guard bytes.count >= 3, bytes.withUnsafeBufferPointer({ NameShape.isName($0, 0, bytes.count)
                           && !DiscoveryRules.isPluralAcronym($0, 0, bytes.count) }),
                       !Self.endsInFieldNoun(bytes) else { continue }
-                seen[e.name.lowercased()] = names.count
+                seen[lowered] = names.count
                 names.append(CorpusName(name: e.name, type: e.type,
                                         longForms: Self.isShortAcronym(bytes) ? e.surfaces.filter { $0 != e.name } : nil))
             }
