@@ -11,6 +11,23 @@
     @inlinable static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
     @inlinable static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
 
+    /// Whether every "(" and "[" in [s, e) of `t` is closed there, in order: a span that opens or closes
+    /// a bracket it does not hold ("Neural Networks (CNNs", "[RETRACTED] Name") is a piece of a phrase,
+    /// not a name. O(e - s).
+    static func balancedBrackets(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var round = 0, square = 0
+        for k in s..<e {
+            switch t[k] {
+            case 40: round += 1
+            case 41: round -= 1; if round < 0 { return false }
+            case 91: square += 1
+            case 93: square -= 1; if square < 0 { return false }
+            default: break
+            }
+        }
+        return round == 0 && square == 0
+    }
+
     /// The first index at or after `from` holding `byte`, or `text.count`: sixteen bytes at a time (one vector
     /// compare, `equal16`), then eight (SWAR; a byte equal to it gets its high bit set, exactly, as no carry
     /// crosses a byte). O(n / 16) for a rare byte.

@@ -337,6 +337,8 @@ enum DiscoveryRules {
     /// An item is a name when one of its words is name-shaped, or it has two or three capitalised words none
     /// of which opens a sentence.
     static func acceptItem(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>) -> Bool {
+        // "Convolutional Neural Networks (CNNs), …": the words before a parenthesis are no item with it.
+        guard Byte.balancedBrackets(t, tokens[r.lowerBound].start, tokens[r.upperBound - 1].end) else { return false }
         if r.contains(where: { NameShape.isName(t, tokens[$0].start, tokens[$0].end) && !isGenericModelClass(t, tokens[$0]) }) {
             return true
         }

@@ -198,6 +198,10 @@ enum IntroducedNames {
         let tail = Array(tokens[tailStart..<tokens.partitionPoint { $0.start >= titleEnd }])
         while colon > 0 && t[colon - 1] == 32 { colon -= 1 }
         var words = Array(tokens[0..<tokens.partitionPoint { $0.end > colon }])
+        // A tag in brackets before the title ("[RETRACTED] NLG-Metricverse: …", "[Re] …") is not part of a name.
+        if t[0] == 91, let close = (1..<colon).first(where: { t[$0] == 93 }) {
+            words.removeAll { $0.start < close }
+        }
         // Surveys and overviews of a field introduce nothing of that name.
         if let opener = tail.first, surveys.contains(opener)
             || (tail.count > 1 && articles.contains(opener) && surveyOpeners.contains(tail[1])) {

@@ -162,6 +162,21 @@ import LitgraphCorpus
         #expect(e["QuuxDICE"]?.introduced == true && e["QuuxDB"]?.type == .benchmark, "\(e)")
     }
 
+    /// A name holds every bracket it opens: list items ending inside a parenthesis ("LLMs (QuuxT5"), a
+    /// citation's name ("QGC (Stubbe") and a tag before a title ("[RETRACTED] Name: …") are pieces of a phrase.
+    /// Paraphrased from TDMSci train and the ml-conferences abstracts.
+    @Test func namesHoldTheBracketsTheyOpen() {
+        let listed = entities("Untitled", "The proposed method is more predictable compared with both Velocity "
+                              + "Obstacles (VO) and RVO, and with Gated Recurrent Units (GRUs) and LSTMs.")
+        #expect(listed.keys.allSatisfy { !$0.contains("(") }, "\(listed.keys.sorted())")
+        let cited = entities("Untitled", "We use four corpora: the Brown Corpus, QGC (Stubbe and Ringlstetter, 2007) "
+                             + "and Syracuse.")
+        #expect(cited.keys.allSatisfy { !$0.contains("(") }, "\(cited.keys.sorted())")
+        let tagged = entities("[RETRACTED] QuuxMetricverse: An End-to-End Library for Evaluating Generation",
+                              "We present a library of evaluation metrics.")
+        #expect(tagged["QuuxMetricverse"]?.introduced == true, "\(tagged)")
+    }
+
     @Test func corpusNamesAreFoundInOtherPapers() {
         let papers = [
             Paper(id: "a", title: "TorqueNet3: Mixture-of-Experts Network", abstract: "We propose TorqueNet3, a method."),
