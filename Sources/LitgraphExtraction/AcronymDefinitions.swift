@@ -558,7 +558,11 @@ public enum AcronymDefinitions {
         var ls = open + 1
         while ls < close && isBlank(t[ls]) { ls += 1 }
         // An article opens no long form: "TCP (the top concept's popularity)".
-        var ps = parts(t, ls, clauseEnd(t, after: ls, limit: close))
+        let clause = clauseEnd(t, after: ls, limit: close)
+        // The first item of a list in the parentheses is an example, not a long form: "larger LLMs (LLaMA-2,
+        // PaLM-2)".
+        if clause < close && t[clause] == 44 { return nil }
+        var ps = parts(t, ls, clause)
         if ps.count > 1 && ps[0].function { ps.removeFirst() }
         guard !ps.isEmpty, Byte.isLetter(t[ps[0].start]) else { return nil }
         guard let b = firstWords(t, ps, sf, maxCost: .max) else { return nil }

@@ -102,6 +102,8 @@ private let sciaiDev = URL(fileURLWithPath: #filePath).deletingLastPathComponent
             // A long form ends with no function word; a short form with a number after it spells no word.
             "We now formalise this , by detailing how combining KAT and CKA to obtain CKAT ( as in ) leads to the absurd equation .",
             "The scalar projection of the first ( PC 0 ) and second ( PC 1 ) principal components , along the axis",
+            // Examples listed in parentheses after a short form (ml-conferences, NAACL 2024): not "LLaMA = LLMs".
+            "comparing fine-tuned compact models with zero-shot larger LLMs (LLaMA-2, GPT-3.5, PaLM-2).",
         ] {
             #expect(definitions(sentence) == [], "\(sentence)")
         }
