@@ -376,6 +376,15 @@ public final class Extractor: Sendable {
                       role: role(hit.start, end))
                 continue
             }
+            // A version number after a space names the catalogue's entry for that version, which the automaton
+            // missed for the name's case: "LLaMA 2" is Llama 2, not LLaMA ("Llama 2" matches in its own case only).
+            if let end = Self.numberSuffixEnd(t, after: hit.end),
+               let index = normalizedIndex[ScoredEntity.normalize(t.string(hit.start, end))], index != Int(hit.value) {
+                let versioned = entries[index]
+                b.add(name: versioned.name, key: entryKeys[index], type: versioned.type,
+                      surface: t.string(hit.start, end), at: hit.start..<end, catalogued: true, role: role(hit.start, end))
+                continue
+            }
             b.add(name: entry.name, key: entryKeys[Int(hit.value)], type: entry.type,
                   surface: t.string(hit.start, hit.end), at: hit.start..<hit.end, catalogued: true,
                   role: role(hit.start, hit.end))
@@ -547,6 +556,15 @@ public final class Extractor: Sendable {
     static func versionSuffixEnd(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> Int? {
         guard end + 2 < t.count, t[end] == 32, t[end + 1] == 86 || t[end + 1] == 118, Byte.isDigit(t[end + 2]) else { return nil }
         var i = end + 2
+        while i < t.count && (Byte.isDigit(t[i]) || (t[i] == 46 && i + 1 < t.count && Byte.isDigit(t[i + 1]))) { i += 1 }
+        return i == t.count || !Byte.isWord(t[i]) ? i : nil
+    }
+
+    /// The end of " 2" / " 3.1" right after a name, when the number ends a word (a hyphen may follow:
+    /// "LLaMA 2-7B"); nil otherwise.
+    static func numberSuffixEnd(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> Int? {
+        guard end + 1 < t.count, t[end] == 32, Byte.isDigit(t[end + 1]) else { return nil }
+        var i = end + 1
         while i < t.count && (Byte.isDigit(t[i]) || (t[i] == 46 && i + 1 < t.count && Byte.isDigit(t[i + 1]))) { i += 1 }
         return i == t.count || !Byte.isWord(t[i]) ? i : nil
     }

@@ -177,6 +177,15 @@ import LitgraphCorpus
         #expect(tagged["QuuxMetricverse"]?.introduced == true, "\(tagged)")
     }
 
+    /// A version number after a space names that version's entry, in whatever case the family is written:
+    /// "LLaMA 2" is Llama 2 and "VOC 2007" is Pascal VOC 2007 (ml-conferences abstracts), not LLaMA and
+    /// Pascal VOC. A number that names no entry leaves the name as it is.
+    @Test func versionNumbersAfterASpaceNameThatVersion() {
+        let e = entities("Untitled", "We fine-tune LLaMA 2 and LLaMA 3.1 on VOC 2007, and run COCO 3 times.")
+        #expect(e.keys.sorted() == ["COCO", "Llama 2", "Llama 3.1", "Pascal VOC 2007"], "\(e.keys.sorted())")
+        #expect(e["Llama 2"]?.surfaces == ["LLaMA 2"], "\(e)")
+    }
+
     @Test func corpusNamesAreFoundInOtherPapers() {
         let papers = [
             Paper(id: "a", title: "TorqueNet3: Mixture-of-Experts Network", abstract: "We propose TorqueNet3, a method."),
