@@ -351,6 +351,7 @@ public final class Extractor: Sendable {
             guard let h = raw.first(where: { $0.start == d.shortStart && $0.end == d.shortEnd }) else { continue }
             let known = raw.contains { $0.value == h.value && $0.start >= d.longStart && $0.end <= d.longEnd }
                 || sameLongFormAsSurface(Int(h.value), Self.longFormWords(t.string(d.longStart, d.longEnd)))
+                || longFormHasCue(of: entries[Int(h.value)], d, t, tokens)
             if !known { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
         }
         // Usually nothing is filtered out: then the hits are the raw ones, not a copy.
@@ -496,6 +497,35 @@ public final class Extractor: Sendable {
         for alias in localAliases { countLater(alias.surface, of: alias.name) }
         let inOrder = b.entities.indices.dropFirst().allSatisfy { b.entities[$0 - 1].firstOffset <= b.entities[$0].firstOffset }
         return inOrder ? b.entities : b.entities.sorted { $0.firstOffset < $1.firstOffset }
+    }
+
+    static let benchmarkWords = WordSet(["benchmark", "benchmarks"])
+
+    /// Whether a long form without a catalogue spelling to compare it with is one of the entry's kind by its
+    /// last word: "IARPA Janus Benchmark A (IJB-A)" defines the dataset IJB-A, whose entry knows no long
+    /// form; "Privacy Preserving Attribution (PIPA)" is not the dataset PIPA. Datasets and benchmarks only, one
+    /// kind here as papers call either by both names: a paper that writes "Evidential regression network
+    /// (ENet)" coins a method of its own more often than it spells out the catalogue's.
+    func longFormHasCue(of entry: CatalogueEntry, _ d: AcronymDefinition, _ t: UnsafeBufferPointer<UInt8>,
+                        _ tokens: [Token]) -> Bool {
+        guard !entry.surfaces.contains(where: { $0.utf8.contains(32) }) else { return false }
+        var k = tokens.partitionPoint { $0.end > d.longEnd }
+        // The last word, or the one before a final letter or number ("Benchmark A", "Challenge 2").
+        while k > 0 && tokens[k - 1].start >= d.longStart {
+            k -= 1
+            guard let cue = IntroducedNames.cueType(t, tokens[k]) else {
+                if tokens[k].end - tokens[k].start <= 2 && tokens[k].end == d.longEnd { continue }
+                return false
+            }
+            switch (entry.type, cue) {
+            case (.dataset, .dataset), (.benchmark, .benchmark), (.benchmark, .dataset): return true
+            // A dataset is called a benchmark, not an environment or a simulator ("real-time indoor autonomous
+            // vehicle test environment (RAVEN)" is no RAVEN of the catalogue).
+            case (.dataset, .benchmark): return Self.benchmarkWords.contains(tokens[k])
+            default: return false
+            }
+        }
+        return false
     }
 
     /// Whether a paper's long form names the same thing as a catalogue spelling: at least half of the

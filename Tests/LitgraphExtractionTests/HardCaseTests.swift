@@ -186,6 +186,18 @@ import LitgraphCorpus
         #expect(e["Llama 2"]?.surfaces == ["LLaMA 2"], "\(e)")
     }
 
+    /// A definition of a catalogued dataset whose entry knows no long form counts when the long form calls it
+    /// a dataset or benchmark ("IARPA Janus Benchmark A (IJB-A)", CVPR 2016); one that calls it an environment
+    /// is another thing of the same letters ("… autonomous vehicle test environment (RAVEN)", ICRA 2008).
+    @Test func definitionsOfCataloguedDatasetsWithoutLongForms() {
+        let ijba = entities("Pose-aware face recognition",
+                            "We present a comparative evaluation on the new IARPA Janus Benchmark A (IJB-A) and PIPA datasets.")
+        #expect(ijba["IJB-A"]?.surfaces == ["IJB-A", "IARPA Janus Benchmark A"], "\(ijba)")
+        let raven = entities("Untitled", "We fly the vehicles in the real-time indoor autonomous vehicle test environment "
+                             + "(RAVEN).")
+        #expect(raven["RAVEN"]?.catalogued != true, "\(raven)")
+    }
+
     @Test func corpusNamesAreFoundInOtherPapers() {
         let papers = [
             Paper(id: "a", title: "TorqueNet3: Mixture-of-Experts Network", abstract: "We propose TorqueNet3, a method."),
