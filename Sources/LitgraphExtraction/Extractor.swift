@@ -57,6 +57,11 @@ public final class Extractor: Sendable {
     /// Per catalogue entry, the `longFormWords` of each of its spellings, for `sameLongFormAsSurface`.
     let surfaceWords: [[Set<String>]]
 
+    /// Entries that are series with yearly editions, as the catalogue has some edition of them as an entry of
+    /// its own (IWSLT 2014, SemEval-2010, Pascal VOC 2007): "IWSLT 2010" is then an edition the catalogue does
+    /// not know, not IWSLT.
+    let seriesEntries: Set<Int>
+
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         self.entries = catalogue.entries
@@ -71,6 +76,13 @@ public final class Extractor: Sendable {
         }
         normalizedIndex = index
         surfaceWords = catalogue.entries.map { $0.surfaces.map(Self.longFormWords) }
+        var series = Set<Int>()
+        for (i, entry) in catalogue.entries.enumerated() {
+            let key = ScoredEntity.normalize(entry.name).utf8
+            guard key.count > 4, key.suffix(4).allSatisfy(Byte.isDigit), Self.isYear(key.suffix(4)) else { continue }
+            if let base = index[String(decoding: key.dropLast(4), as: UTF8.self)], base != i { series.insert(base) }
+        }
+        seriesEntries = series
     }
 
     /// Matcher patterns for every surface of every entry, plus the run-together spelling of names written
@@ -379,11 +391,22 @@ public final class Extractor: Sendable {
             }
             // A version number after a space names the catalogue's entry for that version, which the automaton
             // missed for the name's case: "LLaMA 2" is Llama 2, not LLaMA ("Llama 2" matches in its own case only).
+            // The entry's name with the number counts too: "PASCAL Visual Object Classes 2012" is Pascal VOC 2012.
             if let end = Self.numberSuffixEnd(t, after: hit.end),
-               let index = normalizedIndex[ScoredEntity.normalize(t.string(hit.start, end))], index != Int(hit.value) {
+               let index = normalizedIndex[ScoredEntity.normalize(t.string(hit.start, end))]
+                ?? normalizedIndex[entryKeys[Int(hit.value)] + ScoredEntity.normalize(t.string(hit.end, end))],
+               index != Int(hit.value) {
                 let versioned = entries[index]
                 b.add(name: versioned.name, key: entryKeys[index], type: versioned.type,
                       surface: t.string(hit.start, end), at: hit.start..<end, catalogued: true, role: role(hit.start, end))
+                continue
+            }
+            // An edition of a series that the catalogue does not know, named after the series: "IWSLT 2010",
+            // "SemEval 2012"; "VOC 2010" is Pascal VOC 2010.
+            if let end = Self.numberSuffixEnd(t, after: hit.end), end - hit.end == 5, seriesEntries.contains(Int(hit.value)),
+               Self.isYear(t[(hit.end + 1)..<end]) {
+                b.add(name: entry.name + " " + t.string(hit.end + 1, end), type: entry.type, surface: t.string(hit.start, end),
+                      at: hit.start..<end, catalogued: false, role: role(hit.start, end))
                 continue
             }
             b.add(name: entry.name, key: entryKeys[Int(hit.value)], type: entry.type,
@@ -597,6 +620,12 @@ public final class Extractor: Sendable {
         var i = end + 1
         while i < t.count && (Byte.isDigit(t[i]) || (t[i] == 46 && i + 1 < t.count && Byte.isDigit(t[i + 1]))) { i += 1 }
         return i == t.count || !Byte.isWord(t[i]) ? i : nil
+    }
+
+    /// Whether four digits are a year of 1950–2039: an edition of a series, not a count or a size.
+    static func isYear<Digits: Collection<UInt8>>(_ d: Digits) -> Bool {
+        let v = d.reduce(0) { $0 * 10 + Int($1) - 48 }
+        return d.count == 4 && (1950...2039).contains(v)
     }
 
     /// A token that is a web address: a scheme, "www.", or a dotted host with a path.

@@ -186,6 +186,16 @@ import LitgraphCorpus
         #expect(e["Llama 2"]?.surfaces == ["LLaMA 2"], "\(e)")
     }
 
+    /// A year after a series that the catalogue knows editions of is an edition of its own, named after the
+    /// series: "IWSLT 2010" (TDMSci), "VOC 2010" (CVPR 2013); a known edition in another spelling is that entry
+    /// ("PASCAL Visual Object Classes 2012", ICCV 2019). COCO has no editions: "COCO 2017" is COCO.
+    @Test func yearsAfterASeriesNameItsEdition() {
+        let e = entities("Untitled", "Experiments on the IWSLT 2010 evaluation datasets, VOC 2010, the PASCAL Visual "
+                         + "Object Classes 2012 and COCO 2017 show gains.")
+        #expect(e.keys.sorted() == ["COCO", "IWSLT 2010", "Pascal VOC 2010", "Pascal VOC 2012"], "\(e.keys.sorted())")
+        #expect(e["IWSLT 2010"]?.catalogued == false && e["Pascal VOC 2010"]?.surfaces == ["VOC 2010"], "\(e)")
+    }
+
     /// A definition of a catalogued dataset whose entry knows no long form counts when the long form calls it
     /// a dataset or benchmark ("IARPA Janus Benchmark A (IJB-A)", CVPR 2016); one that calls it an environment
     /// is another thing of the same letters ("… autonomous vehicle test environment (RAVEN)", ICRA 2008).
