@@ -382,36 +382,44 @@ public final class Extractor: Sendable {
         func role(_ start: Int, _ end: Int) -> MentionRole { RoleRules.role(t, tokens, at: tokenIndex(start), end: end) }
         for hit in hits {
             let entry = entries[Int(hit.value)]
-            // A version the catalogue does not know, written after a space: "MobileVLM V2" is not MobileVLM.
+            var mentionEnd = hit.end
             if let end = Self.versionSuffixEnd(t, after: hit.end) {
+                // A version the catalogue does not know, written after a space: "MobileVLM V2" is not MobileVLM.
                 let surface = t.string(hit.start, end)
                 b.add(name: surface, type: entry.type, surface: surface, at: hit.start..<end, catalogued: false,
                       role: role(hit.start, end))
                 continue
-            }
-            // A version number after a space names the catalogue's entry for that version, which the automaton
-            // missed for the name's case: "LLaMA 2" is Llama 2, not LLaMA ("Llama 2" matches in its own case only).
-            // The entry's name with the number counts too: "PASCAL Visual Object Classes 2012" is Pascal VOC 2012.
-            if let end = Self.numberSuffixEnd(t, after: hit.end),
-               let index = normalizedIndex[ScoredEntity.normalize(t.string(hit.start, end))]
-                ?? normalizedIndex[entryKeys[Int(hit.value)] + ScoredEntity.normalize(t.string(hit.end, end))],
-               index != Int(hit.value) {
+            } else if let end = Self.numberSuffixEnd(t, after: hit.end),
+                      let index = normalizedIndex[ScoredEntity.normalize(t.string(hit.start, end))]
+                        ?? normalizedIndex[entryKeys[Int(hit.value)] + ScoredEntity.normalize(t.string(hit.end, end))],
+                      index != Int(hit.value) {
+                // A version number after a space names the catalogue's entry for that version, which the automaton
+                // missed for the name's case: "LLaMA 2" is Llama 2, not LLaMA ("Llama 2" matches in its own case
+                // only). The entry's name with the number counts too: "PASCAL Visual Object Classes 2012" is
+                // Pascal VOC 2012.
                 let versioned = entries[index]
                 b.add(name: versioned.name, key: entryKeys[index], type: versioned.type,
                       surface: t.string(hit.start, end), at: hit.start..<end, catalogued: true, role: role(hit.start, end))
-                continue
-            }
-            // An edition of a series that the catalogue does not know, named after the series: "IWSLT 2010",
-            // "SemEval 2012"; "VOC 2010" is Pascal VOC 2010.
-            if let end = Self.numberSuffixEnd(t, after: hit.end), end - hit.end == 5, seriesEntries.contains(Int(hit.value)),
-               Self.isYear(t[(hit.end + 1)..<end]) {
+                mentionEnd = end
+            } else if let end = Self.numberSuffixEnd(t, after: hit.end), end - hit.end == 5,
+                      seriesEntries.contains(Int(hit.value)), Self.isYear(t[(hit.end + 1)..<end]) {
+                // An edition of a series that the catalogue does not know, named after the series: "IWSLT 2010",
+                // "SemEval 2012"; "VOC 2010" is Pascal VOC 2010.
                 b.add(name: entry.name + " " + t.string(hit.end + 1, end), type: entry.type, surface: t.string(hit.start, end),
                       at: hit.start..<end, catalogued: false, role: role(hit.start, end))
-                continue
+                mentionEnd = end
+            } else {
+                b.add(name: entry.name, key: entryKeys[Int(hit.value)], type: entry.type,
+                      surface: t.string(hit.start, hit.end), at: hit.start..<hit.end, catalogued: true,
+                      role: role(hit.start, hit.end))
             }
-            b.add(name: entry.name, key: entryKeys[Int(hit.value)], type: entry.type,
-                  surface: t.string(hit.start, hit.end), at: hit.start..<hit.end, catalogued: true,
-                  role: role(hit.start, hit.end))
+            // Further editions written as years alone: "PASCAL VOC 2007 and 2012", "KITTI 2012/2015".
+            for year in Self.elidedYears(t, after: mentionEnd) {
+                guard let edition = edition(of: ScoredEntity.normalize(t.string(hit.start, mentionEnd - 4)),
+                                            year: t.string(year.lowerBound, year.upperBound)) else { break }
+                b.add(name: edition.name, key: edition.key, type: edition.type, surface: t.string(year.lowerBound, year.upperBound),
+                      at: year, catalogued: edition.catalogued, role: role(year.lowerBound, year.upperBound))
+            }
         }
         func hit(covering s: Int, _ e: Int) -> CatalogueEntry? {
             hits.first { $0.start <= s && e <= $0.end && (e - s) * 2 >= ($0.end - $0.start) }
@@ -622,10 +630,51 @@ public final class Extractor: Sendable {
         return i == t.count || !Byte.isWord(t[i]) ? i : nil
     }
 
+    /// The edition `year` of the series whose spelling without a year normalises to `seriesKey`: the catalogue's
+    /// entry for it ("pascalvoc" + "2012": Pascal VOC 2012; "voc" + "2011" by the series' own name, PASCAL VOC
+    /// 2011), else a new edition of a series the catalogue keeps editions of ("iwslt" + "2010": IWSLT 2010);
+    /// nil otherwise.
+    func edition(of seriesKey: String, year: String) -> (name: String, key: String?, type: EntityType, catalogued: Bool)? {
+        guard !seriesKey.isEmpty else { return nil }
+        if let index = normalizedIndex[seriesKey + year] {
+            return (entries[index].name, entryKeys[index], entries[index].type, true)
+        }
+        guard let series = normalizedIndex[seriesKey] else { return nil }
+        if let index = normalizedIndex[entryKeys[series] + year] {
+            return (entries[index].name, entryKeys[index], entries[index].type, true)
+        }
+        guard seriesEntries.contains(series) else { return nil }
+        return (entries[series].name + " " + year, nil, entries[series].type, false)
+    }
+
+    /// The years that follow a mention ending in a year, as further editions of its series: ", 2012",
+    /// " and 2012", ", and 2012", " & 2012", "/2012", each a whole word. Empty unless the mention ends in a year.
+    static func elidedYears(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> [Range<Int>] {
+        guard end >= 5, isYear(t[(end - 4)..<end]), !Byte.isDigit(t[end - 5]) else { return [] }
+        var years: [Range<Int>] = []
+        var k = end
+        while k < t.count {
+            var j = k
+            if t[j] == 47 { // "/"
+                j += 1
+            } else {
+                if t[j] == 44 { j += 1 } // ","
+                guard j < t.count, t[j] == 32 else { break }
+                j += 1
+                if j + 4 <= t.count, t[j] == 97, t[j + 1] == 110, t[j + 2] == 100, t[j + 3] == 32 { j += 4 } // "and "
+                else if j + 2 <= t.count, t[j] == 38, t[j + 1] == 32 { j += 2 } // "& "
+            }
+            guard j + 4 <= t.count, isYear(t[j..<(j + 4)]), j + 4 == t.count || !Byte.isWord(t[j + 4]) else { break }
+            years.append(j..<(j + 4))
+            k = j + 4
+        }
+        return years
+    }
+
     /// Whether four digits are a year of 1950–2039: an edition of a series, not a count or a size.
     static func isYear<Digits: Collection<UInt8>>(_ d: Digits) -> Bool {
-        let v = d.reduce(0) { $0 * 10 + Int($1) - 48 }
-        return d.count == 4 && (1950...2039).contains(v)
+        guard d.count == 4, d.allSatisfy(Byte.isDigit) else { return false }
+        return (1950...2039).contains(d.reduce(0) { $0 * 10 + Int($1) - 48 })
     }
 
     /// A token that is a web address: a scheme, "www.", or a dotted host with a path.

@@ -194,6 +194,13 @@ import LitgraphCorpus
                          + "Object Classes 2012 and COCO 2017 show gains.")
         #expect(e.keys.sorted() == ["COCO", "IWSLT 2010", "Pascal VOC 2010", "Pascal VOC 2012"], "\(e.keys.sorted())")
         #expect(e["IWSLT 2010"]?.catalogued == false && e["Pascal VOC 2010"]?.surfaces == ["VOC 2010"], "\(e)")
+        // Further editions as years alone (SciREX; ml-conferences): known ones and new ones; not after COCO,
+        // which has no editions, nor after a year that is no edition ("between 2010 and 2012").
+        let more = entities("Untitled", "Experiments on the challenging PASCAL VOC 2007 and 2012 benchmarks, KITTI "
+                            + "2012/2015, WMT 2016, 2017, and 2018, and COCO 2014 and 2017, collected between 2010 and 2012.")
+        #expect(more.keys.sorted() == ["COCO", "KITTI 2012", "KITTI 2015", "Pascal VOC 2007", "Pascal VOC 2012",
+                                       "WMT 2017", "WMT 2018", "WMT16"], "\(more.keys.sorted())")
+        #expect(more["Pascal VOC 2012"]?.surfaces == ["2012"] && more["WMT 2018"]?.catalogued == true, "\(more)")
     }
 
     /// A definition of a catalogued dataset whose entry knows no long form counts when the long form calls it
