@@ -379,7 +379,9 @@ public final class Extractor: Sendable {
             while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].end <= offset { lo = mid + 1 } else { hi = mid } }
             return lo
         }
-        func role(_ start: Int, _ end: Int) -> MentionRole { RoleRules.role(t, tokens, at: tokenIndex(start), end: end) }
+        func role(_ start: Int, _ end: Int, _ type: EntityType) -> MentionRole {
+            RoleRules.role(t, tokens, at: tokenIndex(start), end: end, type: type)
+        }
         for hit in hits {
             let entry = entries[Int(hit.value)]
             var mentionEnd = hit.end
@@ -387,7 +389,7 @@ public final class Extractor: Sendable {
                 // A version the catalogue does not know, written after a space: "MobileVLM V2" is not MobileVLM.
                 let surface = t.string(hit.start, end)
                 b.add(name: surface, type: entry.type, surface: surface, at: hit.start..<end, catalogued: false,
-                      role: role(hit.start, end))
+                      role: role(hit.start, end, entry.type))
                 continue
             } else if let end = Self.numberSuffixEnd(t, after: hit.end),
                       let index = normalizedIndex[ScoredEntity.normalize(t.string(hit.start, end))]
@@ -399,26 +401,26 @@ public final class Extractor: Sendable {
                 // Pascal VOC 2012.
                 let versioned = entries[index]
                 b.add(name: versioned.name, key: entryKeys[index], type: versioned.type,
-                      surface: t.string(hit.start, end), at: hit.start..<end, catalogued: true, role: role(hit.start, end))
+                      surface: t.string(hit.start, end), at: hit.start..<end, catalogued: true, role: role(hit.start, end, versioned.type))
                 mentionEnd = end
             } else if let end = Self.numberSuffixEnd(t, after: hit.end), end - hit.end == 5,
                       seriesEntries.contains(Int(hit.value)), Self.isYear(t[(hit.end + 1)..<end]) {
                 // An edition of a series that the catalogue does not know, named after the series: "IWSLT 2010",
                 // "SemEval 2012"; "VOC 2010" is Pascal VOC 2010.
                 b.add(name: entry.name + " " + t.string(hit.end + 1, end), type: entry.type, surface: t.string(hit.start, end),
-                      at: hit.start..<end, catalogued: false, role: role(hit.start, end))
+                      at: hit.start..<end, catalogued: false, role: role(hit.start, end, entry.type))
                 mentionEnd = end
             } else {
                 b.add(name: entry.name, key: entryKeys[Int(hit.value)], type: entry.type,
                       surface: t.string(hit.start, hit.end), at: hit.start..<hit.end, catalogued: true,
-                      role: role(hit.start, hit.end))
+                      role: role(hit.start, hit.end, entry.type))
             }
             // Further editions written as years alone: "PASCAL VOC 2007 and 2012", "KITTI 2012/2015".
             for year in Self.elidedYears(t, after: mentionEnd) {
                 guard let edition = edition(of: ScoredEntity.normalize(t.string(hit.start, mentionEnd - 4)),
                                             year: t.string(year.lowerBound, year.upperBound)) else { break }
                 b.add(name: edition.name, key: edition.key, type: edition.type, surface: t.string(year.lowerBound, year.upperBound),
-                      at: year, catalogued: edition.catalogued, role: role(year.lowerBound, year.upperBound))
+                      at: year, catalogued: edition.catalogued, role: role(year.lowerBound, year.upperBound, edition.type))
             }
         }
         func hit(covering s: Int, _ e: Int) -> CatalogueEntry? {
@@ -462,11 +464,11 @@ public final class Extractor: Sendable {
             if let index = normalizedIndex[ScoredEntity.normalize(surface)] {
                 let entry = entries[index]
                 b.add(name: entry.name, key: entryKeys[index], type: entry.type, surface: surface, at: d.start..<d.end, catalogued: true,
-                      role: role(d.start, d.end))
+                      role: role(d.start, d.end, entry.type))
                 continue
             }
             b.add(name: surface, type: d.typeHint ?? .method, surface: surface, at: d.start..<d.end,
-                  catalogued: false, introduced: d.introduced, role: role(d.start, d.end))
+                  catalogued: false, introduced: d.introduced, role: role(d.start, d.end, d.typeHint ?? .method))
             newNames.append((surface, d.typeHint ?? .method))
         }
 
@@ -477,7 +479,7 @@ public final class Extractor: Sendable {
                 // A short acronym is this paper's only where it writes the long form too.
                 if let longForms = known.longForms, !longForms.contains(where: { Self.containsFolded(t, $0) }) { continue }
                 b.add(name: known.name, type: known.type, surface: t.string(h.start, h.end), at: h.start..<h.end,
-                      catalogued: false, role: role(h.start, h.end))
+                      catalogued: false, role: role(h.start, h.end, known.type))
             }
         }
 
@@ -520,7 +522,7 @@ public final class Extractor: Sendable {
                 if let i = entity {
                     b.entities[i].count += 1
                     b.entities[i].mentionRole = RoleRules.stronger(b.entities[i].mentionRole,
-                                                                   role(r.lowerBound, r.upperBound))
+                                                                   role(r.lowerBound, r.upperBound, b.entities[i].type))
                 }
             }
         }

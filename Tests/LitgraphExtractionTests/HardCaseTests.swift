@@ -45,6 +45,22 @@ import LitgraphCorpus
         #expect(e["DeepMind Control Suite"]?.role == .uses)
         #expect(e["DrQ-v2"]?.role == .compares)
         #expect(e["Dreamer"]?.role == .mentions)
+        // An item of a list shares the words before the list (bundled corpus, papers 63 and 193); data compared
+        // on is data used, methods compared with are compared (ml-conferences, ICCV 2017 and ICRA 2021); a
+        // capitalised cue word at the sentence start is no item ("On GeoQuery, SCAN and CLOSURE", ACL 2021).
+        let list = entities("Untitled", "QuuxNet outperforms state-of-the-art methods on the DeepMind Control Suite, "
+                            + "Meta-World, and Adroit. The proposed method is evaluated on three "
+                            + "datasets: R2R, REVERIE and NDH. It shows results over standard datasets, Market-1501, "
+                            + "CUHK03 and VIPeR. It outperforms methods such as PointNetGPD, and RRT*. On GeoQuery, "
+                            + "SCAN and CLOSURE datasets, it performs well.")
+        for name in ["DeepMind Control Suite", "Meta-World", "Adroit", "R2R", "REVERIE", "NDH", "Market-1501", "CUHK03",
+                     "VIPeR", "GeoQuery", "SCAN", "CLOSURE"] {
+            #expect(list[name]?.role == .uses, "\(name): \(String(describing: list[name]))")
+        }
+        #expect(list["RRT*"]?.role == .compares, "\(String(describing: list["RRT*"]))")
+        // The title speaks of the paper's own work (ECCV 2022).
+        let title = entities("MixSKD: Self-Knowledge Distillation from Mixup for Image Recognition", "We study it.")
+        #expect(title["Mixup"]?.role == .uses, "\(title)")
     }
 
     @Test func namesFromContextAndEnumerations() {
