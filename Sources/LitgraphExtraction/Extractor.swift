@@ -359,16 +359,25 @@ public final class Extractor: Sendable {
         // A paper that defines an acronym its own way ("context-free grammar (CFG)") means that, not the
         // catalogue's entity of the same short name (CFG, classifier-free guidance).
         var redefined = Set<String>()
+        // The long forms of catalogue entities' definitions: another entity's name inside one is a word of it
+        // ("Janus" in "IARPA Janus Benchmark A (IJB-A)"), not a mention.
+        var spelledOut: [(long: Range<Int>, value: Int32)] = []
         for d in definitions {
             guard let h = raw.first(where: { $0.start == d.shortStart && $0.end == d.shortEnd }) else { continue }
             let known = raw.contains { $0.value == h.value && $0.start >= d.longStart && $0.end <= d.longEnd }
                 || sameLongFormAsSurface(Int(h.value), Self.longFormWords(t.string(d.longStart, d.longEnd)))
                 || longFormHasCue(of: entries[Int(h.value)], d, t, tokens)
-            if !known { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
+            if known { spelledOut.append((d.longStart..<d.longEnd, h.value)) } else { redefined.insert(t.string(d.shortStart, d.shortEnd)) }
+        }
+        func insideAnotherLongForm(_ h: MatcherHit) -> Bool {
+            spelledOut.contains { $0.value != h.value && $0.long.lowerBound <= h.start && h.end <= $0.long.upperBound
+                && $0.long != h.start..<h.end }
         }
         // Usually nothing is filtered out: then the hits are the raw ones, not a copy.
-        let hits = redefined.isEmpty && !raw.contains(where: { entries[Int($0.value)].ambiguous }) ? raw : raw.filter { h in
+        let hits = redefined.isEmpty && spelledOut.isEmpty && !raw.contains(where: { entries[Int($0.value)].ambiguous })
+            ? raw : raw.filter { h in
             if !redefined.isEmpty && redefined.contains(t.string(h.start, h.end)) { return false }
+            if !spelledOut.isEmpty && insideAnotherLongForm(h) { return false }
             return !entries[Int(h.value)].ambiguous
                 || AmbiguityRules.supported(h, type: entries[Int(h.value)].type, in: t, tokens: tokens, hits: raw,
                                             definitions: definitions)

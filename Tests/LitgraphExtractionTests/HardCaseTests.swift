@@ -226,6 +226,11 @@ import LitgraphCorpus
         let ijba = entities("Pose-aware face recognition",
                             "We present a comparative evaluation on the new IARPA Janus Benchmark A (IJB-A) and PIPA datasets.")
         #expect(ijba["IJB-A"]?.surfaces == ["IJB-A", "IARPA Janus Benchmark A"], "\(ijba)")
+        // Nor is another entity's name inside that long form a mention of it (CVPR 2015, CVPR 2018).
+        #expect(ijba["Janus"] == nil, "\(ijba)")
+        let vcoco = entities("Untitled", "We validate our approach on the recently introduced Verbs in COCO (V-COCO) "
+                             + "and HICO-DET datasets.")
+        #expect(vcoco["COCO"] == nil && vcoco["V-COCO"] != nil, "\(vcoco)")
         let raven = entities("Untitled", "We fly the vehicles in the real-time indoor autonomous vehicle test environment "
                              + "(RAVEN).")
         #expect(raven["RAVEN"]?.catalogued != true, "\(raven)")
