@@ -101,6 +101,7 @@ enum NameShape {
             }
         }
         if brackets != 0 { return false }
+        if isJoinedSentence(t, start, end) { return false }
         if let dash = lastDash, dash > start {
             if derivedSuffixes.contains(t, dash + 1, end) { return false }
             // A lower-case suffix after the last hyphen ("-mini", "-instruct") is not part of the name.
@@ -127,6 +128,14 @@ enum NameShape {
             partStart = k + 1
         }
         return parts >= 2 && noneStartsLower && someAcronym
+    }
+
+    /// Two sentences run together where a space went missing: a lower-case word, a full stop and a capitalised
+    /// word ("tasks.We", "behaviours.The"), which name-shaped tokens otherwise look like. ("Key.Net" stays.)
+    static func isJoinedSentence(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard let dot = (start..<end).first(where: { t[$0] == 46 }), dot - start >= 2, end - dot >= 3,
+              (start..<dot).allSatisfy({ Byte.isLower(t[$0]) || t[$0] == 45 }), Byte.isUpper(t[dot + 1]) else { return false }
+        return ((dot + 2)..<end).allSatisfy { Byte.isLower(t[$0]) }
     }
 
     static func isNamePart(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

@@ -193,6 +193,13 @@ import LitgraphCorpus
         #expect(tagged["QuuxMetricverse"]?.introduced == true, "\(tagged)")
     }
 
+    /// Two sentences run together where a space went missing ("behaviours.The", IROS 2020) make no name;
+    /// a name with a dot in it does ("Key.Net").
+    @Test func sentencesRunTogetherAreNoNames() {
+        let e = entities("Untitled", "It outperforms Key.Net, SuperPoint and D2-Net in the task.Our method is fast.")
+        #expect(e.keys.sorted() == ["D2-Net", "Key.Net", "SuperPoint"], "\(e.keys.sorted())")
+    }
+
     /// A version number after a space names that version's entry, in whatever case the family is written:
     /// "LLaMA 2" is Llama 2 and "VOC 2007" is Pascal VOC 2007 (ml-conferences abstracts), not LLaMA and
     /// Pascal VOC. A number that names no entry leaves the name as it is.
