@@ -313,7 +313,13 @@ enum DiscoveryRules {
         guard k < tokens.count, isCapitalised(t, tokens[k]) else { return nil }
         var e = k
         while e < tokens.count && e - k < 3 {
-            guard isCapitalised(t, tokens[e]) else { return nil }
+            // A lower-case word after an item of one name-shaped word ends it: "SuperPoint and D2-Net in the
+            // task". (Capitalised words before one are mostly a phrase in title case: "Matrix Factorization for".)
+            guard isCapitalised(t, tokens[e]) else {
+                guard e == k + 1, NameShape.isName(t, tokens[k].start, tokens[k].end) else { return nil }
+                e -= 1
+                break
+            }
             if tokens[e].trailing != 32 || tokens[e].endsSentence { break }
             if e + 1 < tokens.count, conjunctions.contains(tokens[e + 1]) { break }
             e += 1
