@@ -115,8 +115,9 @@ enum DiscoveryRules {
             // Language Generation tasks"): its uncatalogued items are not named datasets or methods.
             let end = items.reduce(hit.end) { max($0, $1.upperBound) }
             if endsInTasks(t, tokens, after: end) { continue }
+            // A plural acronym names a class of things here too ("GloVe, WEs and …").
             for item in items where !covered(item.lowerBound, item.upperBound)
-                && !isTerminology(item.lowerBound, item.upperBound) {
+                && !isTerminology(item.lowerBound, item.upperBound) && !isPluralAcronym(t, item.lowerBound, item.upperBound) {
                 if !found.contains(where: { $0.start == item.lowerBound }) {
                     found.append(Discovery(start: item.lowerBound, end: item.upperBound, typeHint: type))
                 }

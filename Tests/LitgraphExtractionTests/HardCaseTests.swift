@@ -202,11 +202,11 @@ import LitgraphCorpus
 
     /// The last item of a list may be followed by lower-case words when it is one name-shaped word
     /// ("FlickrLogos-47 in", ml-conferences); capitalised words there are a phrase in title case ("Matrix
-    /// Factorization for").
+    /// Factorization for"). A plural acronym in a list is a class of things ("GloVe, WEs and", ACL 2021).
     @Test func lastListItemBeforeLowerCaseWords() {
         let e = entities("Untitled", "It outperforms Key.Net, SuperPoint and QuuxNet-2 in the task. We combine "
-                         + "XGBoost, AdaBoost and Matrix Factorization for the data.")
-        #expect(e.keys.sorted() == ["AdaBoost", "Key.Net", "QuuxNet-2", "SuperPoint", "XGBoost"], "\(e.keys.sorted())")
+                         + "XGBoost, AdaBoost and Matrix Factorization for the data. We compare with word2vec, WEs and DBMs.")
+        #expect(e.keys.sorted() == ["AdaBoost", "Key.Net", "QuuxNet-2", "SuperPoint", "XGBoost", "word2vec"], "\(e.keys.sorted())")
     }
 
     /// A version number after a space names that version's entry, in whatever case the family is written:
