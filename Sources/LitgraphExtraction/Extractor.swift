@@ -469,8 +469,13 @@ public final class Extractor: Sendable {
                                               typeOfHit: { entries[Int($0.value)].type })
         for d in discoveries where !b.isCovered(d.start..<d.end) {
             let surface = t.string(d.start, d.end)
-            // A catalogue name spelled with other separators or case ("WMT-14" for WMT14) is that entity.
-            if let index = normalizedIndex[ScoredEntity.normalize(surface)] {
+            // A catalogue name spelled with other separators or case ("WMT-14" for WMT14, "LLaMA2" for Llama 2)
+            // is that entity, unless the paper defines it as something else: "Active Disturbance Rejection
+            // (ADR)" (a catalogue hit, redefined), "Self-Organizing Map (SOM)" (no hit, as the catalogue writes
+            // Set-of-Mark's "SoM"), where the catalogue has a long form to compare with.
+            if let index = normalizedIndex[ScoredEntity.normalize(surface)], !redefined.contains(surface),
+               d.longForm.map({ sameLongFormAsSurface(index, Self.longFormWords(t.string($0.lowerBound, $0.upperBound)))
+                   || !entries[index].surfaces.contains(where: { $0.utf8.contains(32) }) }) ?? true {
                 let entry = entries[index]
                 b.add(name: entry.name, key: entryKeys[index], type: entry.type, surface: surface, at: d.start..<d.end, catalogued: true,
                       role: role(d.start, d.end, entry.type))

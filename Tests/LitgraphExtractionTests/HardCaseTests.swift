@@ -193,6 +193,19 @@ import LitgraphCorpus
         #expect(tagged["QuuxMetricverse"]?.introduced == true, "\(tagged)")
     }
 
+    /// A paper that defines a catalogue short form as something else keeps its own meaning, also where the
+    /// short form is written in another case than the catalogue's ("Self-Organizing Maps (SOM)" is no "SoM",
+    /// Set-of-Mark; ml-conferences, NIPS 1995) or found from context ("Active Disturbance Rejection (ADR)" is
+    /// no Automatic Domain Randomization; IROS 2016). The same thing spelled out stays the catalogue's.
+    @Test func shortFormsDefinedOtherwiseKeepTheirMeaning() {
+        let som = entities("Untitled", "We train Self-Organizing Maps (SOM) on the data and compare with Kohonen's SOM.")
+        #expect(som["Set-of-Mark"] == nil && som["SOM"] != nil, "\(som)")
+        let adr = entities("Untitled", "In this paper, a new Active Disturbance Rejection (ADR) controller is proposed.")
+        #expect(adr["Automatic Domain Randomization"] == nil, "\(adr)")
+        let gfn = entities("Untitled", "Our method first leverages Generative Flow Networks (GFlowNets) to sample.")
+        #expect(gfn["GFlowNet"]?.catalogued == true, "\(gfn)")
+    }
+
     /// Two sentences run together where a space went missing ("behaviours.The", IROS 2020) make no name;
     /// a name with a dot in it does ("Key.Net").
     @Test func sentencesRunTogetherAreNoNames() {
