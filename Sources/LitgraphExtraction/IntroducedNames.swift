@@ -212,6 +212,12 @@ enum IntroducedNames {
         if words.count >= 2, words.count <= 8, let acronym = prefixAcronym(t, words, titleEnd: titleEnd, tokens: tokens) {
             return Introduction(start: acronym.start, end: acronym.end, typeHint: typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7)))
         }
+        // "Long Range Navigator (LRN): …" introduces LRN, whose long form the definition then ties to it.
+        if words.count >= 2, let last = words.last, last.start > 0, t[last.start - 1] == 40, last.end < t.count,
+           t[last.end] == 41, NameShape.isName(t, last.start, last.end) {
+            return Introduction(start: last.start, end: last.end,
+                                typeHint: typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7)))
+        }
         guard let first = words.first, words.count <= 4 else { return nil }
         var hint = typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7))
         // "ViSTa Dataset", "Open X Benchmark": a trailing cue word types the name; a name-shaped rest is the name.

@@ -54,7 +54,8 @@ enum NameShape {
         "based", "style", "like", "derived", "tagged", "driven", "guided", "inspired", "augmented",
         "conditioned", "annotated", "labeled", "labelled", "generated", "specific", "aware", "powered",
         "enhanced", "centric", "oriented", "initialized", "pretrained", "finetuned", "trained", "extracted",
-        "encoded", "type", "esque", "compatible", "equipped", "supervised", "denied", "free",
+        "encoded", "type", "esque", "compatible", "equipped", "supervised", "denied", "free", "equivariant",
+        "invariant",
     ])
 
     /// Whether the bytes [s, e), lower-cased, are a generic word, or with `plural` one followed by "s".

@@ -193,6 +193,15 @@ import LitgraphCorpus
         #expect(tagged["QuuxMetricverse"]?.introduced == true, "\(tagged)")
     }
 
+    /// A title "Long Form (ACRONYM): …" introduces the acronym, with its long form as a surface, not the
+    /// whole prefix with its parenthesis (CoRL 2025); an "SE(3)-equivariant" network is no name (AAAI 2022).
+    @Test func titlePrefixWithItsAcronym() {
+        let e = entities("Long Range Navigator (LRN): Extending robot planning horizons beyond metric maps",
+                         "LRN outperforms SE(3)-equivariant networks.")
+        #expect(e.keys.sorted() == ["LRN"], "\(e.keys.sorted())")
+        #expect(e["LRN"]?.introduced == true && e["LRN"]?.surfaces == ["LRN", "Long Range Navigator"], "\(e)")
+    }
+
     /// A paper that defines a catalogue short form as something else keeps its own meaning, also where the
     /// short form is written in another case than the catalogue's ("Self-Organizing Maps (SOM)" is no "SoM",
     /// Set-of-Mark; ml-conferences, NIPS 1995) or found from context ("Active Disturbance Rejection (ADR)" is
