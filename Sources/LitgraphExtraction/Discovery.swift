@@ -236,7 +236,17 @@ enum DiscoveryRules {
     static let taskHeads = WordSet(["translation", "answering", "classification", "recognition", "detection",
                                     "segmentation", "entailment", "estimation", "captioning", "summarization",
                                     "parsing", "tagging", "retrieval", "tracking", "localization", "labeling",
-                                    "labelling"])
+                                    "labelling",
+                                    // Things the annotation guideline never counts: hardware and robot platforms,
+                                    // medical conditions, physical quantities ("Series Elastic Actuator (SEA)",
+                                    // "Autism Spectrum Disorder (ASD)", "Center of Pressure (CoP)"). (Measurement
+                                    // techniques stay: "Nuclear Magnetic Resonance (NMR)", "Positron Emission
+                                    // Tomography (PET)" are methods of the sciences.)
+                                    "actuator", "actuators", "robot", "robots", "manipulator", "manipulators",
+                                    "gripper", "grippers", "exoskeleton", "vehicle", "vehicles", "sensor", "sensors",
+                                    "camera", "cameras", "disorder", "disorders", "disease", "diseases", "syndrome",
+                                    "pressure", "force", "forces", "gravity",
+                                    "mass", "freedom", "torque", "velocity", "station"])
 
     /// Where the last word of [s, e) starts: after its last space or hyphen.
     static func lastWordStart(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
