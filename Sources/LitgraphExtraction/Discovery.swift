@@ -236,7 +236,8 @@ enum DiscoveryRules {
     static let taskHeads = WordSet(["translation", "answering", "classification", "recognition", "detection",
                                     "segmentation", "entailment", "estimation", "captioning", "summarization",
                                     "parsing", "tagging", "retrieval", "tracking", "localization", "labeling",
-                                    "labelling",
+                                    "labelling", "generation", "reasoning", "extraction", "completion",
+                                    "understanding",
                                     // Things the annotation guideline never counts: hardware and robot platforms,
                                     // medical conditions, physical quantities ("Series Elastic Actuator (SEA)",
                                     // "Autism Spectrum Disorder (ASD)", "Center of Pressure (CoP)"). (Measurement

@@ -200,6 +200,10 @@ import LitgraphCorpus
                          + "the Center of Pressure (CoP) of children with Autism Spectrum Disorder (ASD), measured by "
                          + "Nuclear Magnetic Resonance (NMR).")
         #expect(e.keys.sorted() == ["NMR"], "\(e.keys.sorted())")
+        // Nor are the acronyms of tasks (ml-conferences: ACL 2021, AAAI 2022).
+        let tasks = entities("Untitled", "We study Spoken Language Understanding (SLU), Relation Extraction (RE) and "
+                             + "Scene Graph Generation (SGG) with QuuxNet.")
+        #expect(tasks.keys.sorted() == [], "\(tasks.keys.sorted())")
     }
 
     /// A title "Long Form (ACRONYM): …" introduces the acronym, with its long form as a surface, not the
