@@ -481,6 +481,14 @@ public final class Extractor: Sendable {
                       role: role(d.start, d.end, entry.type))
                 continue
             }
+            // An edition of a series written in one word ("CoNLL-2010", "SemEval-2012"), as after a space.
+            let key = ScoredEntity.normalize(surface)
+            if d.longForm == nil, !d.introduced, key.utf8.count > 4, Self.isYear(key.utf8.suffix(4)),
+               let edition = edition(of: String(key.dropLast(4)), year: String(key.suffix(4))) {
+                b.add(name: edition.name, key: edition.key, type: edition.type, surface: surface, at: d.start..<d.end,
+                      catalogued: edition.catalogued, role: role(d.start, d.end, edition.type))
+                continue
+            }
             b.add(name: surface, type: d.typeHint ?? .method, surface: surface, at: d.start..<d.end,
                   catalogued: false, introduced: d.introduced, role: role(d.start, d.end, d.typeHint ?? .method))
             newNames.append((surface, d.typeHint ?? .method))
@@ -638,9 +646,10 @@ public final class Extractor: Sendable {
     }
 
     /// The end of " 2" / " 3.1" right after a name, when the number ends a word (a hyphen may follow:
-    /// "LLaMA 2-7B"); nil otherwise.
+    /// "LLaMA 2-7B"), or of "-2010" (the matcher takes a name before a hyphen and digits only when they are a
+    /// year); nil otherwise.
     static func numberSuffixEnd(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> Int? {
-        guard end + 1 < t.count, t[end] == 32, Byte.isDigit(t[end + 1]) else { return nil }
+        guard end + 1 < t.count, t[end] == 32 || t[end] == 45, Byte.isDigit(t[end + 1]) else { return nil }
         var i = end + 1
         while i < t.count && (Byte.isDigit(t[i]) || (t[i] == 46 && i + 1 < t.count && Byte.isDigit(t[i + 1]))) { i += 1 }
         return i == t.count || !Byte.isWord(t[i]) ? i : nil

@@ -416,7 +416,8 @@ public final class Matcher: Sendable {
             if Byte.isWord(after) || after == 43 { return false }
             if (after == 45 || after == 46) && end + 1 < text.count {
                 let next = text[end + 1]
-                if Byte.isDigit(next) && !(after == 45 && Self.isSizeSuffix(text, from: end + 1)) { return false }
+                if Byte.isDigit(next) && !(after == 45 && (Self.isSizeSuffix(text, from: end + 1)
+                    || Self.isYearSuffix(text, from: end + 1))) { return false }
                 if after == 45 {
                     if Byte.isUpper(next) { return false }
                     if (next == 118 || next == 86) && end + 2 < text.count && Byte.isDigit(text[end + 2]) { return false }
@@ -437,6 +438,13 @@ public final class Matcher: Sendable {
     }
 
     @inline(__always) static func isSeparator(_ b: UInt8) -> Bool { Byte.isSpace(b) || b == 45 }
+
+    /// A year after a hyphen, ending a word: "CoNLL-2010" is CoNLL's edition of 2010 (`Extractor` names it).
+    static func isYearSuffix(_ t: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        guard from + 4 <= t.count, (t[from] == 49 && t[from + 1] == 57) || (t[from] == 50 && t[from + 1] == 48), // 19, 20
+              Byte.isDigit(t[from + 2]), Byte.isDigit(t[from + 3]) else { return false }
+        return from + 4 == t.count || !Byte.isWord(t[from + 4])
+    }
 
     /// A model-size suffix such as "-7b", "-13B" or "-1.5B" ("LLaVA-7b" is LLaVA at one size), ending a word.
     static func isSizeSuffix(_ t: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {

@@ -268,6 +268,9 @@ import LitgraphCorpus
         #expect(more.keys.sorted() == ["COCO", "KITTI 2012", "KITTI 2015", "Pascal VOC 2007", "Pascal VOC 2012",
                                        "WMT 2017", "WMT 2018", "WMT16"], "\(more.keys.sorted())")
         #expect(more["Pascal VOC 2012"]?.surfaces == ["2012"] && more["WMT 2018"]?.catalogued == true, "\(more)")
+        // An edition written in one word, with a hyphen or none (TDMSci; ml-conferences, COLING 2020).
+        let joined = entities("Untitled", "We evaluate on the CoNLL-2010 and SemEval-2012 and CoNLL2004 datasets.")
+        #expect(joined.keys.sorted() == ["CoNLL 2004", "CoNLL 2010", "SemEval 2012"], "\(joined.keys.sorted())")
     }
 
     /// A definition of a catalogued dataset whose entry knows no long form counts when the long form calls it
