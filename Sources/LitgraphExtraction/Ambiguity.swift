@@ -17,7 +17,7 @@ enum AmbiguityRules {
     static let dataCueAfter = WordSet([
         "benchmark", "benchmarks", "suite", "environment", "environments", "simulator", "simulation", "platform",
         "games", "game", "tasks", "task", "domain", "domains", "dataset", "datasets", "score", "scores", "suites",
-        "challenge", "framework",
+        "challenge", "framework", "corpus", "corpora", "treebank", "database", "collection",
     ])
     /// Words that introduce examples.
     static let exampleWords = WordSet(["including", "like", "e.g", "namely", "as"])
@@ -42,8 +42,12 @@ enum AmbiguityRules {
             return true
         }
         if hit.end < t.count, t[hit.end] == 45 { return true } // "SAC-based", "Atari-style"
-        var k = first - 1
-        while k >= 0 && k >= first - 3 && !tokens[k].endsSentence {
+        // The words before the mention, or before the list it ends ("on Caltech, INRIA, and ETH").
+        var sentenceStart = first
+        while sentenceStart > 0 && !tokens[sentenceStart - 1].endsSentence { sentenceStart -= 1 }
+        let listStart = RoleRules.listStart(t, tokens, item: first, sentenceStart: sentenceStart)
+        var k = listStart - 1
+        while k >= 0 && k >= listStart - 3 && !tokens[k].endsSentence {
             if RoleRules.compareBefore.contains(tokens[k]) || RoleRules.useBefore.contains(tokens[k])
                 || exampleWords.contains(tokens[k]) {
                 return true

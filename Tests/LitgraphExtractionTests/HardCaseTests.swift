@@ -206,6 +206,14 @@ import LitgraphCorpus
         #expect(tasks.keys.sorted() == [], "\(tasks.keys.sorted())")
     }
 
+    /// An ambiguous name in a list takes its support from the words before the list ("on Caltech, INRIA, and
+    /// ETH", SciREX), or from a cue noun after it ("the Switchboard corpus", SciREX; bundled corpus, paper 78).
+    @Test func ambiguousNamesInListsAndBeforeCorpus() {
+        let e = entities("Untitled", "Our method achieves state-of-the-art performance on Caltech, QuuxPed, and ETH. "
+                         + "It has served as a flagship task since the release of the Switchboard corpus.")
+        #expect(e["ETH"] != nil && e["Switchboard"] != nil, "\(e.keys.sorted())")
+    }
+
     /// A title "Long Form (ACRONYM): …" introduces the acronym, with its long form as a surface, not the
     /// whole prefix with its parenthesis (CoRL 2025); an "SE(3)-equivariant" network is no name (AAAI 2022).
     @Test func titlePrefixWithItsAcronym() {
