@@ -79,7 +79,7 @@ public final class Extractor: Sendable {
         var series = Set<Int>()
         for (i, entry) in catalogue.entries.enumerated() {
             let key = ScoredEntity.normalize(entry.name).utf8
-            guard key.count > 4, key.suffix(4).allSatisfy(Byte.isDigit), Self.isYear(key.suffix(4)) else { continue }
+            guard key.count > 4, Self.isYear(key.suffix(4)) else { continue }
             if let base = index[String(decoding: key.dropLast(4), as: UTF8.self)], base != i { series.insert(base) }
         }
         seriesEntries = series
@@ -473,7 +473,8 @@ public final class Extractor: Sendable {
             // is that entity, unless the paper defines it as something else: "Active Disturbance Rejection
             // (ADR)" (a catalogue hit, redefined), "Self-Organizing Map (SOM)" (no hit, as the catalogue writes
             // Set-of-Mark's "SoM"), where the catalogue has a long form to compare with.
-            if let index = normalizedIndex[ScoredEntity.normalize(surface)], !redefined.contains(surface),
+            let key = ScoredEntity.normalize(surface)
+            if let index = normalizedIndex[key], !redefined.contains(surface),
                d.longForm.map({ sameLongFormAsSurface(index, Self.longFormWords(t.string($0.lowerBound, $0.upperBound)))
                    || !entries[index].surfaces.contains(where: { $0.utf8.contains(32) }) }) ?? true {
                 let entry = entries[index]
@@ -482,7 +483,6 @@ public final class Extractor: Sendable {
                 continue
             }
             // An edition of a series written in one word ("CoNLL-2010", "SemEval-2012"), as after a space.
-            let key = ScoredEntity.normalize(surface)
             if d.longForm == nil, !d.introduced, key.utf8.count > 4, Self.isYear(key.utf8.suffix(4)),
                let edition = edition(of: String(key.dropLast(4)), year: String(key.suffix(4))) {
                 b.add(name: edition.name, key: edition.key, type: edition.type, surface: surface, at: d.start..<d.end,

@@ -439,7 +439,8 @@ public final class Matcher: Sendable {
 
     @inline(__always) static func isSeparator(_ b: UInt8) -> Bool { Byte.isSpace(b) || b == 45 }
 
-    /// A year after a hyphen, ending a word: "CoNLL-2010" is CoNLL's edition of 2010 (`Extractor` names it).
+    /// A year (19xx or 20xx) after a hyphen, ending a word: "CoNLL-2010" is CoNLL's edition of 2010
+    /// (`Extractor` names it, for the years `Extractor.isYear` takes).
     static func isYearSuffix(_ t: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
         guard from + 4 <= t.count, (t[from] == 49 && t[from + 1] == 57) || (t[from] == 50 && t[from + 1] == 48), // 19, 20
               Byte.isDigit(t[from + 2]), Byte.isDigit(t[from + 3]) else { return false }

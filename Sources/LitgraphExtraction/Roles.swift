@@ -60,7 +60,6 @@ enum RoleRules {
         return s == 0 || ownSentence() ? .uses : .mentions
     }
 
-    static let conjunctions = WordSet(["and", "or"])
     /// Capitalised words that open a sentence or clause rather than name a list item.
     static let listBarriers = WordSet(["the", "a", "an", "this", "these", "our", "we", "its", "their", "both", "all"])
 
@@ -78,7 +77,7 @@ enum RoleRules {
         var k = item - 1
         for _ in 0..<8 {
             guard k >= s else { break }
-            if conjunctions.contains(tokens[k]) {
+            if DiscoveryRules.conjunctions.contains(tokens[k]) {
                 k -= 1
             } else if tokens[k].trailing != 44 {
                 break
