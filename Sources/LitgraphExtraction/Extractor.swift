@@ -425,11 +425,23 @@ public final class Extractor: Sendable {
                       role: role(hit.start, hit.end, entry.type))
             }
             // Further editions written as years alone: "PASCAL VOC 2007 and 2012", "KITTI 2012/2015".
-            for year in Self.elidedYears(t, after: mentionEnd) {
+            let years = Self.elidedYears(t, after: mentionEnd)
+            for year in years {
                 guard let edition = edition(of: ScoredEntity.normalize(t.string(hit.start, mentionEnd - 4)),
                                             year: t.string(year.lowerBound, year.upperBound)) else { break }
                 b.add(name: edition.name, key: edition.key, type: edition.type, surface: t.string(year.lowerBound, year.upperBound),
                       at: year, catalogued: edition.catalogued, role: role(year.lowerBound, year.upperBound, edition.type))
+            }
+            // Siblings written as their number alone after a slash, where the catalogue has them: "CIFAR-10/100"
+            // (CIFAR-100), "ResNet-50/101", "Kinetics-400/600".
+            if years.isEmpty, let (digits, siblings) = Self.slashedNumbers(t, after: mentionEnd) {
+                let stem = ScoredEntity.normalize(t.string(hit.start, mentionEnd - digits))
+                for number in siblings {
+                    guard let index = normalizedIndex[stem + t.string(number.lowerBound, number.upperBound)] else { break }
+                    b.add(name: entries[index].name, key: entryKeys[index], type: entries[index].type,
+                          surface: t.string(number.lowerBound, number.upperBound), at: number, catalogued: true,
+                          role: role(number.lowerBound, number.upperBound, entries[index].type))
+                }
             }
         }
         func hit(covering s: Int, _ e: Int) -> CatalogueEntry? {
@@ -694,6 +706,24 @@ public final class Extractor: Sendable {
             k = j + 4
         }
         return years
+    }
+
+    /// For a mention ending in a number ("CIFAR-10"), that number's length and the numbers written after it
+    /// with a slash each ("/100", "/101/152"), whole words; nil where there are none.
+    static func slashedNumbers(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> (Int, [Range<Int>])? {
+        guard end < t.count, t[end] == 47, end > 0, Byte.isDigit(t[end - 1]) else { return nil }
+        var d = end
+        while d > 0 && Byte.isDigit(t[d - 1]) { d -= 1 }
+        var numbers: [Range<Int>] = []
+        var k = end
+        while k < t.count && t[k] == 47 {
+            var j = k + 1
+            while j < t.count && Byte.isDigit(t[j]) { j += 1 }
+            guard j > k + 1, j == t.count || !Byte.isWord(t[j]) else { break }
+            numbers.append((k + 1)..<j)
+            k = j
+        }
+        return numbers.isEmpty ? nil : (end - d, numbers)
     }
 
     /// Whether four digits are a year of 1950–2039: an edition of a series, not a count or a size.

@@ -276,6 +276,10 @@ import LitgraphCorpus
         #expect(more.keys.sorted() == ["COCO", "KITTI 2012", "KITTI 2015", "Pascal VOC 2007", "Pascal VOC 2012",
                                        "WMT 2017", "WMT 2018", "WMT16"], "\(more.keys.sorted())")
         #expect(more["Pascal VOC 2012"]?.surfaces == ["2012"] && more["WMT 2018"]?.catalogued == true, "\(more)")
+        // Siblings after a slash, where the catalogue has them (ml-conferences, 30 times "CIFAR-10/100").
+        let slashed = entities("Untitled", "We evaluate on CIFAR-10/100 with ResNet-50/101 and on MOT17/20.")
+        #expect(slashed.keys.sorted() == ["CIFAR-10", "CIFAR-100", "MOT17", "MOT20", "ResNet-101", "ResNet-50"],
+                "\(slashed.keys.sorted())")
         // An edition written in one word, with a hyphen or none (TDMSci; ml-conferences, COLING 2020).
         let joined = entities("Untitled", "We evaluate on the CoNLL-2010 and SemEval-2012 and CoNLL2004 datasets.")
         #expect(joined.keys.sorted() == ["CoNLL 2004", "CoNLL 2010", "SemEval 2012"], "\(joined.keys.sorted())")
