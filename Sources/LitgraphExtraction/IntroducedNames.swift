@@ -56,6 +56,30 @@ enum IntroducedNames {
     static let surveys = WordSet(["survey", "overview", "review", "tutorial", "primer"])
     /// Indefinite articles.
     static let articles = WordSet(["a", "an"])
+    /// Nouns that end the phrase after a title's colon when the paper presents a machine, which the annotation
+    /// guideline never counts as a method ("Loper: A quadruped-hybrid stair climbing robot").
+    static let hardwareHeads = WordSet(["robot", "robots", "gripper", "grippers", "exoskeleton", "actuator",
+                                        "actuators", "manipulator", "humanoid", "quadruped", "hexapod", "rover",
+                                        "vehicle", "drone", "prosthesis", "glove", "sensor"])
+    /// Words that end the head phrase after a title's colon.
+    static let headPhraseEnds = WordSet(["for", "with", "using", "via", "that", "which", "in", "on", "to", "and",
+                                         "of", "from", "by", "toward", "towards", "based"])
+
+    /// Whether the words after a title's colon present a machine: their first phrase, not opened by a verb
+    /// ("Training a Robot Without a Robot" presents a method), ends in one of `hardwareHeads`.
+    static func presentsHardware(_ t: UnsafeBufferPointer<UInt8>, _ tail: [Token]) -> Bool {
+        guard let first = tail.first, !(first.end - first.start > 4 && t.lowerEquals(first.end - 3, first.end, "ing")) else {
+            return false
+        }
+        var last: Token?
+        for tok in tail.prefix(10) {
+            if headPhraseEnds.contains(tok) { break }
+            last = tok
+            if tok.trailing != 32 || tok.endsSentence { break }
+        }
+        return last.map { hardwareHeads.contains($0) } ?? false
+    }
+
     /// Words that follow "A" in the title of a survey.
     static let surveyOpeners = WordSet(["survey", "overview", "review", "tutorial", "primer", "comprehensive"])
 
@@ -202,11 +226,12 @@ enum IntroducedNames {
         if t[0] == 91, let close = (1..<colon).first(where: { t[$0] == 93 }) {
             words.removeAll { $0.start < close }
         }
-        // Surveys and overviews of a field introduce nothing of that name.
+        // Surveys and overviews of a field introduce nothing of that name, nor does a robot's or a device's.
         if let opener = tail.first, surveys.contains(opener)
             || (tail.count > 1 && articles.contains(opener) && surveyOpeners.contains(tail[1])) {
             return nil
         }
+        if presentsHardware(t, tail) { return nil }
         // A descriptive prefix whose acronym the abstract uses names the contribution by that acronym:
         // "Reinforcement Learning from Diffusion Feedback: …" and "RLDF, or …" in the abstract.
         if words.count >= 2, words.count <= 8, let acronym = prefixAcronym(t, words, titleEnd: titleEnd, tokens: tokens) {

@@ -214,6 +214,16 @@ import LitgraphCorpus
         #expect(e["ETH"] != nil && e["Switchboard"] != nil, "\(e.keys.sorted())")
     }
 
+    /// A title that presents a machine introduces no method: robot platforms and devices are never annotated
+    /// ("Loper: A quadruped-hybrid stair climbing robot", ICRA 2008); a method about robots is one ("AR2-D2:
+    /// Training a Robot Without a Robot", and "CiT-Net: … Hand in Hand with Vision Transformers").
+    @Test func titlesThatPresentAMachine() {
+        #expect(entities("Loper: A quadruped-hybrid stair climbing robot", "We describe the Loper, a robotic platform.").isEmpty)
+        #expect(entities("AR2-D2: Training a Robot Without a Robot", "We train it.")["AR2-D2"]?.introduced == true)
+        #expect(entities("CiT-Net: Convolutional Neural Networks Hand in Hand with Vision Transformers",
+                         "We propose it.")["CiT-Net"]?.introduced == true)
+    }
+
     /// A title "Long Form (ACRONYM): …" introduces the acronym, with its long form as a surface, not the
     /// whole prefix with its parenthesis (CoRL 2025); an "SE(3)-equivariant" network is no name (AAAI 2022).
     @Test func titlePrefixWithItsAcronym() {
