@@ -372,7 +372,7 @@ import LitgraphCorpus
         let papers = [
             Paper(id: "a", title: "Federated Learning: Strategies for Improving Communication Efficiency",
                   abstract: "Federated Learning trains a model across many clients."),
-            Paper(id: "b", title: "Mini Torque: A Legged Robot", abstract: "We present Mini Torque, a quadruped."),
+            Paper(id: "b", title: "Mini Torque: A Legged Locomotion Policy", abstract: "We present Mini Torque, a controller."),
             Paper(id: "c", title: "Private training", abstract: "We study Federated Learning on phones and run it on Mini Torque."),
         ]
         let results = extractor.extract(papers)
