@@ -80,6 +80,31 @@ enum IntroducedNames {
         return last.map { hardwareHeads.contains($0) } ?? false
     }
 
+    /// The type the words after a title's colon give the name: the last cue noun of their first phrase, its
+    /// head ("A Big CAD Model Dataset for …" presents a dataset, not a model), else the first cue within seven
+    /// words ("See More on Roads - A Novel Benchmark …").
+    /// A word that names a kind of software ("framework", "library") yields to a more specific cue before it:
+    /// "A Fast Simulation Framework", "A Benchmark Library", "Evaluation Framework" present benchmarks.
+    /// A tail opened by a verb ("Strengthening policy evaluation via …") has no head noun here, and the nouns of a
+    /// process ("Policy Evaluation") name what a method does, not a benchmark.
+    static func titleTailType(_ t: UnsafeBufferPointer<UInt8>, _ tail: [Token]) -> EntityType? {
+        var head: EntityType?, specific: EntityType?
+        let opensWithVerb = tail.first.map { $0.end - $0.start > 4 && t.lowerEquals($0.end - 3, $0.end, "ing") } ?? true
+        for tok in tail.prefix(opensWithVerb ? 0 : 10) {
+            if headPhraseEnds.contains(tok) { break }
+            if !processCues.contains(tok), let type = cueType(t, tok) {
+                head = type
+                if !softwareCues.contains(tok) { specific = type }
+            }
+            if tok.trailing != 32 || tok.endsSentence { break }
+        }
+        return specific ?? head ?? typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7))
+    }
+
+    static let processCues = WordSet(["evaluation", "evaluating", "benchmarking"])
+    static let softwareCues = WordSet(["framework", "library", "toolkit", "toolbox", "system", "software", "codebase",
+                                       "pipeline"])
+
     /// Words that follow "A" in the title of a survey.
     static let surveyOpeners = WordSet(["survey", "overview", "review", "tutorial", "primer", "comprehensive"])
 
@@ -235,16 +260,16 @@ enum IntroducedNames {
         // A descriptive prefix whose acronym the abstract uses names the contribution by that acronym:
         // "Reinforcement Learning from Diffusion Feedback: …" and "RLDF, or …" in the abstract.
         if words.count >= 2, words.count <= 8, let acronym = prefixAcronym(t, words, titleEnd: titleEnd, tokens: tokens) {
-            return Introduction(start: acronym.start, end: acronym.end, typeHint: typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7)))
+            return Introduction(start: acronym.start, end: acronym.end, typeHint: titleTailType(t, tail))
         }
         // "Long Range Navigator (LRN): …" introduces LRN, whose long form the definition then ties to it.
         if words.count >= 2, let last = words.last, last.start > 0, t[last.start - 1] == 40, last.end < t.count,
            t[last.end] == 41, NameShape.isName(t, last.start, last.end) {
             return Introduction(start: last.start, end: last.end,
-                                typeHint: typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7)))
+                                typeHint: titleTailType(t, tail))
         }
         guard let first = words.first, words.count <= 4 else { return nil }
-        var hint = typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7))
+        var hint = titleTailType(t, tail)
         // "ViSTa Dataset", "Open X Benchmark": a trailing cue word types the name; a name-shaped rest is the name.
         if words.count >= 2, let last = words.last, let cue = cueType(t, last) {
             hint = cue

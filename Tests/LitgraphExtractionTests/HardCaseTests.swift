@@ -224,6 +224,18 @@ import LitgraphCorpus
                          "We propose it.")["CiT-Net"]?.introduced == true)
     }
 
+    /// The head of the phrase after a title's colon types the name (ml-conferences: CVPR 2019, ICRA 2024,
+    /// AISTATS 2021): "A Big CAD Model Dataset" presents a dataset, "A Fast Simulation Framework" a simulator;
+    /// a phrase opened by a verb types nothing by its object ("Strengthening policy evaluation").
+    @Test func titleTailHeadTypesTheName() {
+        #expect(entities("QuuxABC: A Big CAD Model Dataset for Geometric Deep Learning", "We release QuuxABC.")["QuuxABC"]?.type
+                == .dataset)
+        #expect(entities("QuuxSim: A Fast Simulation Framework for Continuum Manipulators", "We release QuuxSim.")["QuuxSim"]?.type
+                == .benchmark)
+        #expect(entities("QuuxVar: Strengthening policy evaluation via reduced variance sampling", "We propose QuuxVar.")["QuuxVar"]?.type
+                == .method)
+    }
+
     /// A title "Long Form (ACRONYM): …" introduces the acronym, with its long form as a surface, not the
     /// whole prefix with its parenthesis (CoRL 2025); an "SE(3)-equivariant" network is no name (AAAI 2022).
     @Test func titlePrefixWithItsAcronym() {
