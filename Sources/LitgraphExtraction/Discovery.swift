@@ -228,7 +228,8 @@ enum DiscoveryRules {
 
     /// Long forms that name a task or field rather than one method or dataset ("Statistical Machine
     /// Translation (SMT)", "Fine-Grained Visual Classification (FGVC)", "Visual Question Answering" as a
-    /// problem): their acronyms are terminology unless the catalogue knows them as a named thing (VQA).
+    /// problem), or a thing the guideline never counts ("Series Elastic Actuator (SEA)"): their acronyms are
+    /// terminology unless the catalogue knows them as a named thing (VQA).
     static func isTask(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         taskHeads.contains(t, lastWordStart(t, s, e), e)
     }
