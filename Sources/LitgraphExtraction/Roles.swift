@@ -67,8 +67,14 @@ enum RoleRules {
     /// over ", " and " and " / ", and " / " or ", each earlier item one to three words that start with a
     /// capital or a digit or hold one ("Atari 100k", "DrQ-v2"). At most eight items; within the sentence.
     static func listStart(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], item: Int, sentenceStart s: Int) -> Int {
+        // Most mentions follow neither a comma nor "and"/"or" (three bytes at most): no list, and no word list
+        // loaded (each `static let` read is a `swift_once` call on Linux).
+        guard item - 1 >= s, tokens[item - 1].trailing == 44 || tokens[item - 1].end - tokens[item - 1].start <= 3 else {
+            return item
+        }
         // Not a cue or function word capitalised at the sentence start ("On GeoQuery, SCAN and CLOSURE").
         let useBefore = Self.useBefore, compareBefore = Self.compareBefore, listBarriers = Self.listBarriers
+        let conjunctions = DiscoveryRules.conjunctions
         func itemWord(_ tok: Token) -> Bool {
             (Byte.isUpper(t[tok.start]) || Byte.isDigit(t[tok.start]) || tok.capitals > 0)
                 && !useBefore.contains(tok) && !compareBefore.contains(tok) && !listBarriers.contains(tok)
@@ -77,7 +83,7 @@ enum RoleRules {
         var k = item - 1
         for _ in 0..<8 {
             guard k >= s else { break }
-            if DiscoveryRules.conjunctions.contains(tokens[k]) {
+            if conjunctions.contains(tokens[k]) {
                 k -= 1
             } else if tokens[k].trailing != 44 {
                 break
