@@ -17,6 +17,10 @@ public struct ExtractedEntity: Sendable, Hashable {
     public var firstOffset: Int
     /// The strongest role over the entity's mentions, ignoring `introduced` (see `role`).
     var mentionRole: MentionRole
+    /// For a version or edition the catalogue does not know ("MobileVLM V2", "IWSLT 2010"), the catalogue entry
+    /// it belongs to, so that the store can list it in that entry's family; nil otherwise (a catalogue entry's
+    /// own parent is the catalogue's).
+    public var parent: String? = nil
 
     /// How the paper relates to the entity: introduces, else the strongest of its mentions' roles (uses,
     /// then compares, then mentions).
@@ -254,7 +258,7 @@ public final class Extractor: Sendable {
 
         /// `key` is `Builder.key(name)` when the caller has it already (a catalogue entry's `entryKeys`).
         mutating func add(name: String, key: String? = nil, type: EntityType, surface: String, at range: Range<Int>,
-                          catalogued: Bool, introduced: Bool = false, role: MentionRole) {
+                          catalogued: Bool, introduced: Bool = false, role: MentionRole, parent: String? = nil) {
             let key = key ?? Self.key(name)
             if let i = index(key) {
                 if !entities[i].surfaces.contains(surface) { entities[i].surfaces.append(surface) }
@@ -262,6 +266,7 @@ public final class Extractor: Sendable {
                 entities[i].firstOffset = min(entities[i].firstOffset, range.lowerBound)
                 entities[i].introduced = entities[i].introduced || introduced
                 entities[i].mentionRole = RoleRules.stronger(entities[i].mentionRole, role)
+                if entities[i].parent == nil { entities[i].parent = parent }
             } else {
                 if keys.isEmpty {
                     // Room for a paper's usual entities at the first one, each array allocated once: most
@@ -273,7 +278,7 @@ public final class Extractor: Sendable {
                 keys.append(key)
                 entities.append(ExtractedEntity(name: name, type: type, surfaces: [surface], introduced: introduced,
                                                 count: 1, catalogued: catalogued, firstOffset: range.lowerBound,
-                                                mentionRole: role))
+                                                mentionRole: role, parent: parent))
             }
             covered.append(range)
         }
@@ -398,7 +403,7 @@ public final class Extractor: Sendable {
                 // A version the catalogue does not know, written after a space: "MobileVLM V2" is not MobileVLM.
                 let surface = t.string(hit.start, end)
                 b.add(name: surface, type: entry.type, surface: surface, at: hit.start..<end, catalogued: false,
-                      role: role(hit.start, end, entry.type))
+                      role: role(hit.start, end, entry.type), parent: entry.name)
                 continue
             } else if let end = Self.numberSuffixEnd(t, after: hit.end),
                       let index = normalizedIndex[ScoredEntity.normalize(t.string(hit.start, end))]
@@ -417,7 +422,7 @@ public final class Extractor: Sendable {
                 // An edition of a series that the catalogue does not know, named after the series: "IWSLT 2010",
                 // "SemEval 2012"; "VOC 2010" is Pascal VOC 2010.
                 b.add(name: entry.name + " " + t.string(hit.end + 1, end), type: entry.type, surface: t.string(hit.start, end),
-                      at: hit.start..<end, catalogued: false, role: role(hit.start, end, entry.type))
+                      at: hit.start..<end, catalogued: false, role: role(hit.start, end, entry.type), parent: entry.name)
                 mentionEnd = end
             } else {
                 b.add(name: entry.name, key: entryKeys[Int(hit.value)], type: entry.type,
@@ -430,7 +435,8 @@ public final class Extractor: Sendable {
                 guard let edition = edition(of: ScoredEntity.normalize(t.string(hit.start, mentionEnd - 4)),
                                             year: t.string(year.lowerBound, year.upperBound)) else { break }
                 b.add(name: edition.name, key: edition.key, type: edition.type, surface: t.string(year.lowerBound, year.upperBound),
-                      at: year, catalogued: edition.catalogued, role: role(year.lowerBound, year.upperBound, edition.type))
+                      at: year, catalogued: edition.catalogued, role: role(year.lowerBound, year.upperBound, edition.type),
+                      parent: edition.series)
             }
             // Siblings written as their number alone after a slash, where the catalogue has them: "CIFAR-10/100"
             // (CIFAR-100), "ResNet-50/101", "Kinetics-400/600".
@@ -498,7 +504,7 @@ public final class Extractor: Sendable {
             if d.longForm == nil, !d.introduced, key.utf8.count > 4, Self.isYear(key.utf8.suffix(4)),
                let edition = edition(of: String(key.dropLast(4)), year: String(key.suffix(4))) {
                 b.add(name: edition.name, key: edition.key, type: edition.type, surface: surface, at: d.start..<d.end,
-                      catalogued: edition.catalogued, role: role(d.start, d.end, edition.type))
+                      catalogued: edition.catalogued, role: role(d.start, d.end, edition.type), parent: edition.series)
                 continue
             }
             b.add(name: surface, type: d.typeHint ?? .method, surface: surface, at: d.start..<d.end,
@@ -671,17 +677,19 @@ public final class Extractor: Sendable {
     /// entry for it ("pascalvoc" + "2012": Pascal VOC 2012; "voc" + "2011" by the series' own name, PASCAL VOC
     /// 2011), else a new edition of a series the catalogue keeps editions of ("iwslt" + "2010": IWSLT 2010);
     /// nil otherwise.
-    func edition(of seriesKey: String, year: String) -> (name: String, key: String?, type: EntityType, catalogued: Bool)? {
+    /// `series` is the series' entry for a new edition (its family in the store), nil for a catalogued one.
+    func edition(of seriesKey: String, year: String)
+        -> (name: String, key: String?, type: EntityType, catalogued: Bool, series: String?)? {
         guard !seriesKey.isEmpty else { return nil }
         if let index = normalizedIndex[seriesKey + year] {
-            return (entries[index].name, entryKeys[index], entries[index].type, true)
+            return (entries[index].name, entryKeys[index], entries[index].type, true, nil)
         }
         guard let series = normalizedIndex[seriesKey] else { return nil }
         if let index = normalizedIndex[entryKeys[series] + year] {
-            return (entries[index].name, entryKeys[index], entries[index].type, true)
+            return (entries[index].name, entryKeys[index], entries[index].type, true, nil)
         }
         guard seriesEntries.contains(series) else { return nil }
-        return (entries[series].name + " " + year, nil, entries[series].type, false)
+        return (entries[series].name + " " + year, nil, entries[series].type, false, entries[series].name)
     }
 
     /// The years that follow a mention ending in a year, as further editions of its series: ", 2012",

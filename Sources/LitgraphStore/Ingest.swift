@@ -114,7 +114,8 @@ extension Store {
         }
         let entry = entity.catalogued ? catalogue.entry(named: entity.name) : nil
         try db.execute(sql: "INSERT INTO entity (name, type, catalogued, year, parent) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [entity.name, entity.type.rawValue, entity.catalogued, entry?.year, entry?.parent])
+                       arguments: [entity.name, entity.type.rawValue, entity.catalogued, entry?.year,
+                                    entry?.parent ?? entity.parent])
         let id = db.lastInsertedRowID
         for alias in entry?.surfaces ?? [entity.name] { try addAlias(db, entityID: id, alias: alias) }
         cache[key] = id

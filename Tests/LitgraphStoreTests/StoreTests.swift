@@ -101,6 +101,27 @@ func write(_ text: String, ext: String) throws -> URL {
         #expect(dates == dates.sorted())
     }
 
+    /// A version or edition the catalogue lacks is in its entry's family: the papers of IWSLT take in
+    /// "IWSLT 2010" and those of MobileVLM take in "MobileVLM V2", each under its own name.
+    @Test func unknownVersionsAndEditionsJoinTheirFamily() throws {
+        let catalogue = Catalogue(entries: [
+            CatalogueEntry(name: "IWSLT", type: .benchmark), CatalogueEntry(name: "IWSLT 2014", type: .benchmark, parent: "IWSLT"),
+            CatalogueEntry(name: "MobileVLM", type: .method),
+        ])
+        let corpus = try write("""
+            {"id": "a", "title": "Speech translation", "abstract": "We evaluate on the IWSLT 2010 evaluation datasets."}
+            {"id": "b", "title": "Small models", "abstract": "We compare MobileVLM V2 with others."}
+            {"id": "c", "title": "Older work", "abstract": "We evaluate MobileVLM on IWSLT."}
+            """, ext: "jsonl")
+        let store = try Store()
+        try store.ingest(files: [corpus], extractor: Extractor(catalogue: catalogue))
+        let iwslt = try #require(try store.entity(named: "IWSLT"))
+        #expect(try store.papers(mentioning: iwslt).map { "\($0.id) \($0.entity)" } == ["a IWSLT 2010", "c IWSLT"])
+        #expect(try store.papers(mentioning: iwslt, family: false).map(\.id) == ["c"])
+        let vlm = try #require(try store.entity(named: "MobileVLM"))
+        #expect(try store.papers(mentioning: vlm).map { "\($0.id) \($0.entity)" } == ["b MobileVLM V2", "c MobileVLM"])
+    }
+
     @Test func unknownNamesGetSuggestions() throws {
         #expect(try store.entity(named: "ManiSkil") == nil)
         #expect(try store.suggestions(for: "ManiSkil").prefix(3).contains("ManiSkill2"))
