@@ -102,7 +102,7 @@ enum NameShape {
             }
         }
         if brackets != 0 { return false }
-        if isJoinedSentence(t, start, end) { return false }
+        if isJoinedSentence(t, start, end) || endsInGluedWord(t, start, end) { return false }
         if let dash = lastDash, dash > start {
             if derivedSuffixes.contains(t, dash + 1, end) { return false }
             // A lower-case suffix after the last hyphen ("-mini", "-instruct") is not part of the name.
@@ -138,6 +138,17 @@ enum NameShape {
               (start..<dot).allSatisfy({ Byte.isLower(t[$0]) || t[$0] == 45 }), Byte.isUpper(t[dot + 1]) else { return false }
         return ((dot + 2)..<end).allSatisfy { Byte.isLower(t[$0]) }
     }
+
+    /// A function word glued to a number where text taken from a PDF lost a space ("ResNet-50as backbones",
+    /// "FastPose-50or"): a piece of two words, not a name.
+    static func endsInGluedWord(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var k = end
+        while k > start && Byte.isLower(t[k - 1]) { k -= 1 }
+        guard k > start, end - k >= 2, Byte.isDigit(t[k - 1]) else { return false }
+        return gluedWords.contains(t, k, end)
+    }
+
+    static let gluedWords = WordSet(["as", "or", "and", "in", "on", "of", "to", "is", "at", "by", "for", "with", "the"])
 
     static func isNamePart(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var upper = 0, lower = 0, digits = 0, star = false, lowerThenUpper = false

@@ -263,6 +263,9 @@ import LitgraphCorpus
     @Test func sentencesRunTogetherAreNoNames() {
         let e = entities("Untitled", "It outperforms Key.Net, SuperPoint and the task.Our method is fast.")
         #expect(e.keys.sorted() == ["Key.Net", "SuperPoint"], "\(e.keys.sorted())")
+        // Nor a function word glued to a number in text taken from a PDF ("ResNet-18 and QuuxNet-50as backbones").
+        let glued = entities("Untitled", "Using ResNet-18 and QuuxNet-50as backbones, we compare SuperPoint and QuuxPose-50or.")
+        #expect(glued.keys.sorted() == ["ResNet-18", "SuperPoint"], "\(glued.keys.sorted())")
     }
 
     /// The last item of a list may be followed by lower-case words when it is one name-shaped word
