@@ -65,22 +65,28 @@ enum IntroducedNames {
     static let headPhraseEnds = WordSet(["for", "with", "using", "via", "that", "which", "in", "on", "to", "and",
                                          "of", "from", "by", "toward", "towards", "based"])
 
-    /// Whether the words after a title's colon present a machine: their first phrase, not opened by a verb
-    /// ("Training a Robot Without a Robot" presents a method), ends in one of `hardwareHeads`.
-    static func presentsHardware(_ t: UnsafeBufferPointer<UInt8>, _ tail: [Token]) -> Bool {
+    /// The first phrase of the words after a title's colon, up to a word of `headPhraseEnds` or a punctuation
+    /// mark, at most ten words; empty when a verb opens them ("Training a Robot Without a Robot").
+    static func headPhrase(_ t: UnsafeBufferPointer<UInt8>, _ tail: [Token]) -> ArraySlice<Token> {
         guard let first = tail.first, !(first.end - first.start > 4 && t.lowerEquals(first.end - 3, first.end, "ing")) else {
-            return false
+            return []
         }
-        var last: Token?
+        var end = 0
         for tok in tail.prefix(10) {
             if headPhraseEnds.contains(tok) { break }
-            last = tok
+            end += 1
             if tok.trailing != 32 || tok.endsSentence { break }
         }
-        return last.map { hardwareHeads.contains($0) } ?? false
+        return tail[0..<end]
     }
 
-    /// The type the words after a title's colon give the name: the last cue noun of their first phrase, its
+    /// Whether the words after a title's colon present a machine: their `headPhrase` ends in one of
+    /// `hardwareHeads`.
+    static func presentsHardware(_ t: UnsafeBufferPointer<UInt8>, _ tail: [Token]) -> Bool {
+        headPhrase(t, tail).last.map { hardwareHeads.contains($0) } ?? false
+    }
+
+    /// The type the words after a title's colon give the name: the last cue noun of their `headPhrase`, its
     /// head ("A Big CAD Model Dataset for …" presents a dataset, not a model), else the first cue within seven
     /// words ("See More on Roads - A Novel Benchmark …").
     /// A word that names a kind of software ("framework", "library") yields to a more specific cue before it:
@@ -89,14 +95,10 @@ enum IntroducedNames {
     /// process ("Policy Evaluation") name what a method does, not a benchmark.
     static func titleTailType(_ t: UnsafeBufferPointer<UInt8>, _ tail: [Token]) -> EntityType? {
         var head: EntityType?, specific: EntityType?
-        let opensWithVerb = tail.first.map { $0.end - $0.start > 4 && t.lowerEquals($0.end - 3, $0.end, "ing") } ?? true
-        for tok in tail.prefix(opensWithVerb ? 0 : 10) {
-            if headPhraseEnds.contains(tok) { break }
-            if !processCues.contains(tok), let type = cueType(t, tok) {
-                head = type
-                if !softwareCues.contains(tok) { specific = type }
-            }
-            if tok.trailing != 32 || tok.endsSentence { break }
+        for tok in headPhrase(t, tail) where !processCues.contains(tok) {
+            guard let type = cueType(t, tok) else { continue }
+            head = type
+            if !softwareCues.contains(tok) { specific = type }
         }
         return specific ?? head ?? typeHint(t, tail, around: -1, window: 0..<min(tail.count, 7))
     }
