@@ -396,6 +396,12 @@ public final class Extractor: Sendable {
         func role(_ start: Int, _ end: Int, _ type: EntityType) -> MentionRole {
             RoleRules.role(t, tokens, at: tokenIndex(start), end: end, type: type)
         }
+        /// A mention of a version or edition (`edition(of:number:series:)`).
+        func add(_ edition: Edition, surface: String, at range: Range<Int>) {
+            b.add(name: edition.name, key: edition.index.map { entryKeys[$0] }, type: edition.type, surface: surface,
+                  at: range, catalogued: edition.index != nil, role: role(range.lowerBound, range.upperBound, edition.type),
+                  parent: edition.series)
+        }
         for hit in hits {
             let entry = entries[Int(hit.value)]
             var mentionEnd = hit.end
@@ -406,23 +412,14 @@ public final class Extractor: Sendable {
                       role: role(hit.start, end, entry.type), parent: entry.name)
                 continue
             } else if let end = Self.numberSuffixEnd(t, after: hit.end),
-                      let index = normalizedIndex[ScoredEntity.normalize(t.string(hit.start, end))]
-                        ?? normalizedIndex[entryKeys[Int(hit.value)] + ScoredEntity.normalize(t.string(hit.end, end))],
-                      index != Int(hit.value) {
+                      let edition = edition(of: ScoredEntity.normalize(t.string(hit.start, hit.end)),
+                                            number: ScoredEntity.normalize(t.string(hit.end, end)), series: Int(hit.value)),
+                      edition.index != Int(hit.value) {
                 // A version number after a space names the catalogue's entry for that version, which the automaton
                 // missed for the name's case: "LLaMA 2" is Llama 2, not LLaMA ("Llama 2" matches in its own case
-                // only). The entry's name with the number counts too: "PASCAL Visual Object Classes 2012" is
-                // Pascal VOC 2012.
-                let versioned = entries[index]
-                b.add(name: versioned.name, key: entryKeys[index], type: versioned.type,
-                      surface: t.string(hit.start, end), at: hit.start..<end, catalogued: true, role: role(hit.start, end, versioned.type))
-                mentionEnd = end
-            } else if let end = Self.numberSuffixEnd(t, after: hit.end), end - hit.end == 5,
-                      seriesEntries.contains(Int(hit.value)), Self.isYear(t[(hit.end + 1)..<end]) {
-                // An edition of a series that the catalogue does not know, named after the series: "IWSLT 2010",
-                // "SemEval 2012"; "VOC 2010" is Pascal VOC 2010.
-                b.add(name: entry.name + " " + t.string(hit.end + 1, end), type: entry.type, surface: t.string(hit.start, end),
-                      at: hit.start..<end, catalogued: false, role: role(hit.start, end, entry.type), parent: entry.name)
+                // only); "VOC 2012" is Pascal VOC 2012. A year the catalogue has no entry for is an edition of the
+                // series: "IWSLT 2010", "SemEval 2012".
+                add(edition, surface: t.string(hit.start, end), at: hit.start..<end)
                 mentionEnd = end
             } else {
                 b.add(name: entry.name, key: entryKeys[Int(hit.value)], type: entry.type,
@@ -433,10 +430,8 @@ public final class Extractor: Sendable {
             let years = Self.elidedYears(t, after: mentionEnd)
             for year in years {
                 guard let edition = edition(of: ScoredEntity.normalize(t.string(hit.start, mentionEnd - 4)),
-                                            year: t.string(year.lowerBound, year.upperBound)) else { break }
-                b.add(name: edition.name, key: edition.key, type: edition.type, surface: t.string(year.lowerBound, year.upperBound),
-                      at: year, catalogued: edition.catalogued, role: role(year.lowerBound, year.upperBound, edition.type),
-                      parent: edition.series)
+                                            number: t.string(year.lowerBound, year.upperBound)) else { break }
+                add(edition, surface: t.string(year.lowerBound, year.upperBound), at: year)
             }
             // Siblings written as their number alone after a slash, where the catalogue has them: "CIFAR-10/100"
             // (CIFAR-100), "ResNet-50/101", "Kinetics-400/600".
@@ -502,9 +497,8 @@ public final class Extractor: Sendable {
             }
             // An edition of a series written in one word ("CoNLL-2010", "SemEval-2012"), as after a space.
             if d.longForm == nil, !d.introduced, key.utf8.count > 4, Self.isYear(key.utf8.suffix(4)),
-               let edition = edition(of: String(key.dropLast(4)), year: String(key.suffix(4))) {
-                b.add(name: edition.name, key: edition.key, type: edition.type, surface: surface, at: d.start..<d.end,
-                      catalogued: edition.catalogued, role: role(d.start, d.end, edition.type), parent: edition.series)
+               let edition = edition(of: String(key.dropLast(4)), number: String(key.suffix(4))) {
+                add(edition, surface: surface, at: d.start..<d.end)
                 continue
             }
             b.add(name: surface, type: d.typeHint ?? .method, surface: surface, at: d.start..<d.end,
@@ -657,8 +651,14 @@ public final class Extractor: Sendable {
 
     /// The end of " V2" / " v1.5" right after a name, when it ends a word; nil otherwise.
     static func versionSuffixEnd(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> Int? {
-        guard end + 2 < t.count, t[end] == 32, t[end + 1] == 86 || t[end + 1] == 118, Byte.isDigit(t[end + 2]) else { return nil }
-        var i = end + 2
+        guard end + 2 < t.count, t[end] == 32, t[end + 1] == 86 || t[end + 1] == 118 else { return nil }
+        return numberEnd(t, from: end + 2)
+    }
+
+    /// The end of the number ("2", "3.1") starting at `from`, when it ends a word; nil otherwise.
+    static func numberEnd(_ t: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < t.count, Byte.isDigit(t[from]) else { return nil }
+        var i = from
         while i < t.count && (Byte.isDigit(t[i]) || (t[i] == 46 && i + 1 < t.count && Byte.isDigit(t[i + 1]))) { i += 1 }
         return i == t.count || !Byte.isWord(t[i]) ? i : nil
     }
@@ -667,29 +667,27 @@ public final class Extractor: Sendable {
     /// "LLaMA 2-7B"), or of "-2010" (the matcher takes a name before a hyphen and digits only when they are a
     /// year); nil otherwise.
     static func numberSuffixEnd(_ t: UnsafeBufferPointer<UInt8>, after end: Int) -> Int? {
-        guard end + 1 < t.count, t[end] == 32 || t[end] == 45, Byte.isDigit(t[end + 1]) else { return nil }
-        var i = end + 1
-        while i < t.count && (Byte.isDigit(t[i]) || (t[i] == 46 && i + 1 < t.count && Byte.isDigit(t[i + 1]))) { i += 1 }
-        return i == t.count || !Byte.isWord(t[i]) ? i : nil
+        guard end + 1 < t.count, t[end] == 32 || t[end] == 45 else { return nil }
+        return numberEnd(t, from: end + 1)
     }
 
-    /// The edition `year` of the series whose spelling without a year normalises to `seriesKey`: the catalogue's
-    /// entry for it ("pascalvoc" + "2012": Pascal VOC 2012; "voc" + "2011" by the series' own name, PASCAL VOC
-    /// 2011), else a new edition of a series the catalogue keeps editions of ("iwslt" + "2010": IWSLT 2010);
-    /// nil otherwise.
-    /// `series` is the series' entry for a new edition (its family in the store), nil for a catalogued one.
-    func edition(of seriesKey: String, year: String)
-        -> (name: String, key: String?, type: EntityType, catalogued: Bool, series: String?)? {
-        guard !seriesKey.isEmpty else { return nil }
-        if let index = normalizedIndex[seriesKey + year] {
-            return (entries[index].name, entryKeys[index], entries[index].type, true, nil)
+    /// A version or edition: a catalogue entry (`index`), or a new edition named after its series (`series`,
+    /// its family in the store).
+    typealias Edition = (name: String, type: EntityType, index: Int?, series: String?)
+
+    /// Version or edition `number` (normalised: "2", "31", "2012") of the name whose spelling normalises to
+    /// `key`, whose own entry is `known` where the caller has it: the catalogue's entry for it ("pascalvoc" +
+    /// "2012": Pascal VOC 2012; "voc" + "2011" by the series' own name, PASCAL VOC 2011), else, for a year, a
+    /// new edition of a series the catalogue keeps editions of ("iwslt" + "2010": IWSLT 2010); nil otherwise.
+    func edition(of key: String, number: String, series known: Int? = nil) -> Edition? {
+        guard !key.isEmpty else { return nil }
+        if let index = normalizedIndex[key + number] { return (entries[index].name, entries[index].type, index, nil) }
+        guard let series = known ?? normalizedIndex[key] else { return nil }
+        if let index = normalizedIndex[entryKeys[series] + number] {
+            return (entries[index].name, entries[index].type, index, nil)
         }
-        guard let series = normalizedIndex[seriesKey] else { return nil }
-        if let index = normalizedIndex[entryKeys[series] + year] {
-            return (entries[index].name, entryKeys[index], entries[index].type, true, nil)
-        }
-        guard seriesEntries.contains(series) else { return nil }
-        return (entries[series].name + " " + year, nil, entries[series].type, false, entries[series].name)
+        guard seriesEntries.contains(series), Self.isYear(number.utf8) else { return nil }
+        return (entries[series].name + " " + number, entries[series].type, nil, entries[series].name)
     }
 
     /// The years that follow a mention ending in a year, as further editions of its series: ", 2012",
