@@ -489,7 +489,7 @@ public final class Extractor: Sendable {
             let key = ScoredEntity.normalize(surface)
             if let index = normalizedIndex[key], !redefined.contains(surface),
                d.longForm.map({ sameLongFormAsSurface(index, Self.longFormWords(t.string($0.lowerBound, $0.upperBound)))
-                   || !entries[index].surfaces.contains(where: { $0.utf8.contains(32) }) }) ?? true {
+                   || !Self.knowsLongForm(entries[index]) }) ?? true {
                 let entry = entries[index]
                 b.add(name: entry.name, key: entryKeys[index], type: entry.type, surface: surface, at: d.start..<d.end, catalogued: true,
                       role: role(d.start, d.end, entry.type))
@@ -568,6 +568,12 @@ public final class Extractor: Sendable {
 
     static let benchmarkWords = WordSet(["benchmark", "benchmarks"])
 
+    /// Whether a catalogue entry has a spelling of several words, a long form a paper's definition can be
+    /// compared with (`sameLongFormAsSurface`); IJB-A, seeded from Papers with Code, has none.
+    static func knowsLongForm(_ entry: CatalogueEntry) -> Bool {
+        entry.surfaces.contains { $0.utf8.contains(32) }
+    }
+
     /// Whether a long form without a catalogue spelling to compare it with is one of the entry's kind by its
     /// last word: "IARPA Janus Benchmark A (IJB-A)" defines the dataset IJB-A, whose entry knows no long
     /// form; "Privacy Preserving Attribution (PIPA)" is not the dataset PIPA. Datasets and benchmarks only, one
@@ -575,7 +581,7 @@ public final class Extractor: Sendable {
     /// (ENet)" coins a method of its own more often than it spells out the catalogue's.
     func longFormHasCue(of entry: CatalogueEntry, _ d: AcronymDefinition, _ t: UnsafeBufferPointer<UInt8>,
                         _ tokens: [Token]) -> Bool {
-        guard !entry.surfaces.contains(where: { $0.utf8.contains(32) }) else { return false }
+        guard !Self.knowsLongForm(entry) else { return false }
         var k = tokens.partitionPoint { $0.end > d.longEnd }
         // The last word, or the one before a final letter or number ("Benchmark A", "Challenge 2").
         while k > 0 && tokens[k - 1].start >= d.longStart {
