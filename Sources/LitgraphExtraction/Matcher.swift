@@ -419,7 +419,7 @@ public final class Matcher: Sendable {
                 if Byte.isDigit(next) && !(after == 45 && (Self.isSizeSuffix(text, from: end + 1)
                     || Self.isYearSuffix(text, from: end + 1))) { return false }
                 if after == 45 {
-                    if Byte.isUpper(next) { return false }
+                    if Byte.isUpper(next) && !Self.isSizeWord(text, from: end + 1) { return false }
                     if (next == 118 || next == 86) && end + 2 < text.count && Byte.isDigit(text[end + 2]) { return false }
                 }
             }
@@ -446,6 +446,19 @@ public final class Matcher: Sendable {
               Byte.isDigit(t[from + 2]), Byte.isDigit(t[from + 3]) else { return false }
         return from + 4 == t.count || !Byte.isWord(t[from + 4])
     }
+
+    /// A model size written as a word after a hyphen, in any case, ending a word: "BERT-Large", "ViT-Base",
+    /// "DaViT-Tiny" are BERT, ViT and DaViT at one size, as "BERT-large" is (a lower-case word after a hyphen
+    /// never continues a name). "XL" is not among them: "Transformer-XL" and "StyleGAN-XL" are models of their
+    /// own.
+    static func isSizeWord(_ t: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        var end = from
+        while end < t.count && Byte.isLetter(t[end]) { end += 1 }
+        guard end == t.count || !Byte.isWord(t[end]) else { return false }
+        return sizeWords.contains(t, from, end)
+    }
+
+    static let sizeWords = WordSet(["base", "large", "small", "tiny", "huge", "giant", "medium"])
 
     /// A model-size suffix such as "-7b", "-13B" or "-1.5B" ("LLaVA-7b" is LLaVA at one size), ending a word.
     static func isSizeSuffix(_ t: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {

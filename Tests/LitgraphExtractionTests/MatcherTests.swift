@@ -68,6 +68,11 @@ func found(_ names: [(String, Bool)], in text: String) -> [String] {
         let names = [("LLaVA", false), ("Qwen2-VL", false), ("GPT-4", false)]
         #expect(found(names, in: "LLaVA-7b, Qwen2-VL-72B and LLaVA-1.5B") == ["LLaVA", "Qwen2-VL", "LLaVA"])
         #expect(found(names, in: "LLaVA-7bx GPT-4-1106") == [])
+        // A size written as a word, in any case; "XL" and other capitals after a hyphen continue the name.
+        let words = [("BERT", true), ("ViT", true), ("Transformer", false), ("STS", true)]
+        #expect(found(words, in: "BERT-Large, BERT-large, ViT-Base/16, ViT-HUGE and BERT-Tiny.") ==
+            ["BERT", "BERT", "ViT", "ViT", "BERT"])
+        #expect(found(words, in: "Transformer-XL, STS-B, BERT-Larger, BERT-Base2, ViT-Basement") == [])
     }
 
     @Test func nonASCIINamesAndText() {
