@@ -90,7 +90,8 @@ public final class Extractor: Sendable {
     }
 
     /// Matcher patterns for every surface of every entry, plus the run-together spelling of names written
-    /// with separators (MetaWorld for Meta-World). A name written explicitly by one entry wins over a
+    /// with separators (MetaWorld for Meta-World) and the hyphenated one of letters run into a number
+    /// (UCF-101 for UCF101). A name written explicitly by one entry wins over a
     /// generated spelling of another; short names and ambiguous entries match only with their exact case.
     static func patterns(for catalogue: Catalogue) -> [MatcherPattern] {
         var result: [MatcherPattern] = []
@@ -120,6 +121,18 @@ public final class Extractor: Sendable {
                 guard joined.utf8.count >= 4, taken.insert(key(joined)).inserted else { continue }
                 result.append(MatcherPattern(joined, exactCase: exactCase(joined, entry, written: false),
                                              value: Int32(index)))
+            }
+        }
+        // And the other way: a name of letters then a number written run together is also written with a
+        // hyphen or a space between them (UCF-101 for UCF101, HMDB-51 for HMDB51).
+        for (index, entry) in catalogue.entries.enumerated() {
+            for surface in entry.surfaces {
+                let bytes = Array(surface.utf8)
+                guard let split = bytes.firstIndex(where: Byte.isDigit), split >= 2,
+                      bytes[..<split].allSatisfy(Byte.isLetter), bytes[split...].allSatisfy(Byte.isDigit) else { continue }
+                let hyphenated = String(decoding: bytes[..<split] + [45] + bytes[split...], as: UTF8.self)
+                guard taken.insert(key(hyphenated)).inserted else { continue }
+                result.append(MatcherPattern(hyphenated, exactCase: exactCase(hyphenated, entry), value: Int32(index)))
             }
         }
         return result

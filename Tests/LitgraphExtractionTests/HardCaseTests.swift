@@ -57,6 +57,19 @@ import LitgraphCorpus
         for name in ["ViT-B/16", "BERT-Large", "YOLOv3-Tiny", "DeiT-T"] { #expect(e[name] == nil, "\(name): \(e.keys)") }
     }
 
+    /// A name of letters run into a number is also written with a hyphen (Quo Vadis, CVPR 2017: "UCF-101",
+    /// "HMDB-51"; ECCV 2022: "Diving-48").
+    @Test func numberedNamesWithAHyphen() {
+        let e = entities("Quo Vadis, Action Recognition? A New Model and the Kinetics Dataset",
+                         "We show that, after pre-training on Kinetics, I3D models considerably improve upon the "
+                         + "state-of-the-art in action classification, reaching 80.2% on HMDB-51 and 97.9% on UCF-101. "
+                         + "The proposed method achieves competitive performance with state-of-the-arts on "
+                         + "Something-something V1 \\& V2, Diving-48, and Kinetics400 while being much more efficient.")
+        for (name, surface) in [("UCF101", "UCF-101"), ("HMDB51", "HMDB-51"), ("Diving48", "Diving-48")] {
+            #expect(e[name]?.surfaces == [surface], "\(name): \(e.keys)")
+        }
+    }
+
     @Test func rolesFollowTheSentence() {
         let e = entities("A new world model",
                          "Recent agents such as Dreamer have shown promise. We evaluate on the DeepMind Control Suite and Atari 100k, where our method outperforms DrQ-v2.")
