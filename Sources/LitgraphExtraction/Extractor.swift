@@ -493,7 +493,7 @@ public final class Extractor: Sendable {
         // Names found from context.
         let discoveries = DiscoveryRules.find(in: t, tokens: tokens, definitions: definitions, hits: hits,
                                               typeOfHit: { entries[Int($0.value)].type })
-        for d in discoveries where !b.isCovered(d.start..<d.end) {
+        for d in discoveries where !b.isCovered(d.start..<d.end) && !NameShape.isBareVersion(t, d.start, d.end) {
             let surface = t.string(d.start, d.end)
             // A catalogue name spelled with other separators or case ("WMT-14" for WMT14, "LLaMA2" for Llama 2)
             // is that entity, unless the paper defines it as something else: "Active Disturbance Rejection

@@ -131,6 +131,13 @@ enum NameShape {
         return parts >= 2 && noneStartsLower && someAcronym
     }
 
+    /// A version on its own ("V2", "v1.5"): the version of a name written before it ("Something-Something V1
+    /// & V2"), never a name by itself, though part of one ("Med-DANet V2").
+    static func isBareVersion(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 2, t[start] == 86 || t[start] == 118, Byte.isDigit(t[start + 1]) else { return false }
+        return ((start + 2)..<end).allSatisfy { Byte.isDigit(t[$0]) || t[$0] == 46 }
+    }
+
     /// Two sentences run together where a space went missing: a lower-case word, a full stop and a capitalised
     /// word ("tasks.We", "behaviours.The"), which name-shaped tokens otherwise look like. ("Key.Net" stays.)
     static func isJoinedSentence(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
