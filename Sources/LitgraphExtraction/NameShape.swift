@@ -41,6 +41,8 @@ enum NameShape {
         "ltl", "stl",
         // File formats, devices, materials and geometry words.
         "jpeg", "iot", "wifi", "agv", "pdms", "dsp", "roi", "fov", "iso", "cog",
+        // The ACL Anthology's placeholder for a citation: "mBERT (CITATION)".
+        "citation",
     ]
     static let generic = Set(genericWords.map(\.description))
 
