@@ -339,6 +339,25 @@ public final class Extractor: Sendable {
         public var longForms: [String]? = nil
     }
 
+    /// Whether a capitalised word follows `end` after a space or hyphen ("… View" after "Bird's Eye"): the
+    /// hit is then the start of a longer phrase in title case, not the name.
+    static func continuesTitlePhrase(_ t: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        end + 2 < t.count && (t[end] == 32 || t[end] == 45) && Byte.isUpper(t[end + 1]) && Byte.isLower(t[end + 2])
+    }
+
+    /// Whether a name is several words, each capitalised and otherwise lower case ("Bird's Eye", "Mini
+    /// Cheetah"): an ordinary phrase in title case, which another paper may write as part of a longer one
+    /// ("Bird's Eye View"), where a coined name ("Decision Diffuser" aside) has capitals or digits inside a word.
+    static func isPlainWords(_ name: String) -> Bool {
+        var words = 0, start = true
+        for b in name.utf8 {
+            if b == 32 || b == 45 { start = true; continue }
+            if start { guard Byte.isUpper(b) else { return false }; words += 1; start = false }
+            else if Byte.isUpper(b) || Byte.isDigit(b) { return false }
+        }
+        return words >= 2
+    }
+
     /// Whether a name is two to five capital letters and nothing else ("DWA", "CAT", "MOGP"). Such acronyms
     /// mean different things in different papers: in a sample of 40 of them that the 87,247 ml-conferences
     /// abstracts got from another paper's introduction, 4 meant what that paper meant ("CAT": Closed-loop
@@ -525,6 +544,7 @@ public final class Extractor: Sendable {
                 let known = corpusNameList[Int(h.value)]
                 // A short acronym is this paper's only where it writes the long form too.
                 if let longForms = known.longForms, !longForms.contains(where: { Self.containsFolded(t, $0) }) { continue }
+                if Self.continuesTitlePhrase(t, h.end), Self.isPlainWords(known.name) { continue }
                 b.add(name: known.name, type: known.type, surface: t.string(h.start, h.end), at: h.start..<h.end,
                       catalogued: false, role: role(h.start, h.end, known.type))
             }

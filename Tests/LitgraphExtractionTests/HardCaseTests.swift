@@ -372,6 +372,35 @@ import LitgraphCorpus
         #expect(extractor.extract(papers[1]).entities.allSatisfy { $0.name != "TorqueNet3" })
     }
 
+    /// A coined name of plain capitalised words is not found where another paper's phrase in title case
+    /// merely starts with it: "Bird's Eye" (ACL 2021) is no part of "Bird's Eye View benchmarks" (IROS 2019),
+    /// though it is of "Bird's Eye detects the graphs". ACL's placeholder "(CITATION)" is no name either.
+    @Test func corpusNamesAreNotTheStartOfALongerPhrase() {
+        let papers = [
+            Paper(id: "a", title: "Bird's Eye: Probing for Linguistic Graph Structures with a Simple Information-Theoretic Approach",
+                  abstract: "In this paper, we propose a new information-theoretic probe, Bird's Eye, which is a fairly "
+                      + "simple probe method."),
+            Paper(id: "b", title: "Improving 3D Object Detection for Pedestrians with Virtual Multi-View Synthesis Orientation Estimation",
+                  abstract: "When used with the open-source 3D detector AVOD-FPN, we outperform all other published "
+                      + "methods on the pedestrian Orientation, 3D, and Bird's Eye View benchmarks."),
+            Paper(id: "c", title: "Probing again", abstract: "We find that Bird's Eye detects the graphs."),
+            Paper(id: "d", title: "MERMAID: Metaphor Generation with Symbolism and Discriminative Decoding",
+                  abstract: "We propose a method to automatically construct a parallel corpus by transforming a large "
+                      + "number of metaphorical sentences from the Gutenberg Poetry corpus (CITATION) to their literal "
+                      + "counterpart."),
+            Paper(id: "e", title: "Hypothesis Only Baselines in Clinical NLI",
+                  abstract: "NLI datasets allow hypothesis-only classifiers to achieve better-than-random performance "
+                      + "(CITATION). We investigate whether MedNLI, a physician-annotated dataset, does too."),
+        ]
+        let results = extractor.extract(papers)
+        #expect(results[0].entities.contains { $0.name == "Bird's Eye" && $0.introduced })
+        #expect(!results[1].entities.contains { $0.name == "Bird's Eye" }, "\(results[1].entities.map(\.name))")
+        #expect(results[2].entities.contains { $0.name == "Bird's Eye" }, "\(results[2].entities.map(\.name))")
+        for paper in results[3...] {
+            #expect(!paper.entities.contains { $0.name == "CITATION" }, "\(paper.entities.map(\.name))")
+        }
+    }
+
     /// A name of two letters that one paper introduces is not looked for in the others: "SO" of "Special
     /// Orthogonal (SO)" would otherwise be found in every "SO(3)".
     @Test func twoLetterNamesStayInTheirPaper() {
