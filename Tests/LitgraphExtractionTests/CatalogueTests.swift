@@ -218,6 +218,17 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(e["NYU Depth V2"]?.surfaces == ["NYU Depth", "NYUD"])
     }
 
+    /// Video and anomaly datasets as papers write them (ml-conferences: AAAI 2022, AutoML 2023, ACML 2021,
+    /// CVPR 2017): "ImageNet VID" is the video dataset, not ImageNet and a "VID"; "MVTec" and "Kitti" are
+    /// MVTec AD and KITTI; "Collective Activity" counts with its kind word.
+    @Test func videoAndAnomalyDatasetsAsPapersWriteThem() {
+        let e = entities("Untitled", "We conduct extensive experiments on the ImageNet VID dataset. Results on the MVTec "
+                         + "dataset and the Kitti dataset follow, and on the Collective Activity dataset. Collective "
+                         + "activity of ants is another matter.")
+        #expect(e.keys.sorted() == ["Collective Activity", "ImageNet VID", "KITTI", "MVTec AD"], "\(e.keys.sorted())")
+        #expect(e["MVTec AD"]?.surfaces == ["MVTec"] && e["KITTI"]?.surfaces == ["Kitti"])
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
