@@ -229,6 +229,17 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(e["MVTec AD"]?.surfaces == ["MVTec"] && e["KITTI"]?.surfaces == ["Kitti"])
     }
 
+    /// Classic vision datasets under the spellings ml-conferences papers give them (CVPR 2013–2019, ICLR
+    /// 2017, ICRA 2014–2023): "Human 3.6M", "300-W", "York Urban", "TFD", "NYU V2", "Pascal-Part"; and
+    /// "RADIal", a radar dataset, is no "radial".
+    @Test func classicVisionDatasetsAsPapersWriteThem() {
+        let e = entities("Untitled", "We evaluate on Human 3.6M and 300-W, on the York Urban dataset and TFD, on NYU V2 "
+                         + "and SUN RGBD, and on Pascal-Part. The radial basis is fixed; results on the RADIal dataset follow.")
+        #expect(e.keys.sorted() == ["300W", "Human3.6M", "NYU Depth V2", "PASCAL-Part", "RADIal", "SUN RGB-D",
+                                    "Toronto Face Database", "York Urban"], "\(e.keys.sorted())")
+        #expect(e["RADIal"]?.surfaces == ["RADIal"], "\(String(describing: e["RADIal"]))")
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
