@@ -195,6 +195,16 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(e.keys.sorted() == ["AdaBoost", "FedAvg", "Frank-Wolfe", "PageRank", "SVRG"], "\(e.keys.sorted())")
     }
 
+    /// Classic numerical and probabilistic algorithms named after their authors, as ml-conferences papers
+    /// write them (AISTATS, ICRA, AAAI).
+    @Test func algorithmsNamedAfterTheirAuthors() {
+        let e = entities("Untitled", "We sample with the Metropolis-Hastings algorithm, refine poses with Gauss-Newton, "
+                         + "localise with a Rao-Blackwellised particle filter (RBPF), bound the expressivity by the "
+                         + "Weisfeiler-Leman test and aggregate labels with the Dawid-Skene model.")
+        #expect(e.keys.sorted() == ["Dawid-Skene", "Gauss-Newton", "Metropolis-Hastings",
+                                    "Rao-Blackwellized Particle Filter", "Weisfeiler-Lehman"], "\(e.keys.sorted())")
+    }
+
     /// Classic vision algorithms and datasets (`vision-classic-datasets.jsonl`).
     @Test func classicVisionAlgorithmsAndDatasets() {
         let e = entities("Denoised detection",
