@@ -58,7 +58,22 @@ enum DiscoveryRules {
         func isTerminology(_ s: Int, _ e: Int) -> Bool {
             terminology.contains { $0.count == e - s && t[$0].elementsEqual(t[s..<e]) }
         }
-        for d in definitions where !covered(d.shortStart, d.shortEnd) && !covered(d.longStart, d.longEnd) {
+        // A long form that is a catalogue name, perhaps with a kind word ("Soft Actor-Critic (SAC)", "Open
+        // Images Dataset (OID)"), makes its acronym that entity's, which the extractor records; one that only
+        // contains one ("Generalised Gauss-Newton (GGN)", "Learned Runge-Kutta Block (LRKB)") defines a name of
+        // its own.
+        func spelledByHits(_ s: Int, _ e: Int) -> Bool {
+            var j = tokens.partitionPoint { $0.end > s }
+            while j < tokens.count && tokens[j].start < e {
+                let tok = tokens[j]
+                if !hits.contains(where: { $0.start <= tok.start && tok.end <= $0.end }),
+                   IntroducedNames.cueType(t, tok) == nil { return false }
+                j += 1
+            }
+            return true
+        }
+        for d in definitions where !covered(d.shortStart, d.shortEnd)
+            && !(covered(d.longStart, d.longEnd) && spelledByHits(d.longStart, d.longEnd)) {
             guard NameShape.isName(t, d.shortStart, d.shortEnd), isTitleCase(t, d.longStart, d.longEnd),
                   !isMetric(t, d.longStart, d.longEnd), !isTask(t, d.longStart, d.longEnd), !isPluralAcronym(t, d.shortStart, d.shortEnd) else { continue }
             let shortPoint = tokens.partitionPoint { $0.start >= d.shortStart }

@@ -72,6 +72,20 @@ import LitgraphCorpus
         #expect(e["V2"] == nil, "\(e.keys)")
     }
 
+    /// An acronym whose long form only contains a catalogue name is a name of its own (CVPR 2018: "the
+    /// Generalised Gauss-Newton (GGN) algorithm"; ECCV 2022: "a trained Conditional Variational Autoencoder
+    /// (CVAE)"); one whose long form is a catalogue name is that entry's ("Soft Actor-Critic (SAC)").
+    @Test func acronymsOfLongFormsThatContainACatalogueName() {
+        let e = entities("Untitled", "Furthermore, a state of the art algorithm, known as the Generalised Gauss-Newton "
+                         + "(GGN) algorithm, is rigorously revisited. Additional synthetic trajectory samples are "
+                         + "generated using a trained Conditional Variational Autoencoder (CVAE). We train with Soft "
+                         + "Actor-Critic (SAC).")
+        #expect(e["GGN"]?.surfaces == ["GGN", "Generalised Gauss-Newton"], "\(e.keys)")
+        #expect(e["CVAE"]?.surfaces == ["CVAE", "Conditional Variational Autoencoder"], "\(e.keys)")
+        #expect(e["SAC"]?.surfaces == ["Soft Actor-Critic", "SAC"], "\(e.keys)")
+        #expect(e.count == 5, "\(e.keys.sorted())") // and Gauss-Newton, VAE
+    }
+
     @Test func rolesFollowTheSentence() {
         let e = entities("A new world model",
                          "Recent agents such as Dreamer have shown promise. We evaluate on the DeepMind Control Suite and Atari 100k, where our method outperforms DrQ-v2.")
