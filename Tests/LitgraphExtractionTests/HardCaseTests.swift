@@ -22,6 +22,22 @@ import LitgraphCorpus
         #expect(rl.keys.contains { $0.contains("SAC") || $0 == "Soft Actor-Critic" })
     }
 
+    /// Pascal VOC as papers write it: "PASCAL VOC" in capitals (AAAI 2022; every spelling of an ambiguous
+    /// entry matches only in its exact case), and "PASCAL" alone where a list of datasets supports it (NeurIPS
+    /// 2017); "PASCAL-sentence" is another dataset (CVPR 2016).
+    @Test func pascalVOCAsPapersWriteIt() {
+        let voc = entities("Untitled", "Experiments on COCO and PASCAL VOC furthermore show that our model substantially "
+                           + "improves the current state of the art.")
+        #expect(voc["Pascal VOC"]?.surfaces == ["PASCAL VOC"], "\(voc.keys)")
+        let list = entities("Untitled", "We conduct comprehensive empirical evaluation with different distillation "
+                            + "configurations over multiple datasets including PASCAL, KITTI, ILSVRC and MS-COCO. We "
+                            + "query the PASCAL-sentence and SUN-Attribute databases.")
+        #expect(list["Pascal VOC"]?.surfaces == ["PASCAL"], "\(list.keys)")
+        #expect(list["PASCAL-Sentence"] != nil, "\(list.keys)")
+        let prose = entities("Untitled", "Emissions of VOC rose, as Blaise Pascal might have predicted.")
+        #expect(prose.isEmpty, "\(prose.keys)")
+    }
+
     /// A cue noun supports an ambiguous name only when it suits the entry's type: "Habitat simulator" and
     /// "Adam optimizer" do; "MSD models" (a reordering model, not the Million Song Dataset), "the LAS score"
     /// (a metric, not Listen, Attend and Spell) and "Assistive Gym models" (not OpenAI Gym) do not.
