@@ -250,6 +250,16 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(e["RADIal"]?.surfaces == ["RADIal"], "\(String(describing: e["RADIal"]))")
     }
 
+    /// "Waymo" alone is the Waymo Open Dataset where data is meant (ECCV 2022: "Experiments on the KITTI,
+    /// nuScenes, and Waymo datasets"), and the company elsewhere.
+    @Test func waymoIsTheDatasetOnlyWhereDataIsMeant() {
+        let data = entities("Untitled", "Experiments on the KITTI, nuScenes, and Waymo datasets show that our method "
+                            + "achieves state-of-the-art results.")
+        #expect(data["Waymo Open Dataset"]?.surfaces == ["Waymo"], "\(data.keys.sorted())")
+        let company = entities("Untitled", "Waymo's robotaxis drive in Phoenix.")
+        #expect(company.isEmpty, "\(company.keys.sorted())")
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
