@@ -260,6 +260,15 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
         #expect(company.isEmpty, "\(company.keys.sorted())")
     }
 
+    /// Names matched in their exact case (five letters or fewer, or capitals) in the other cases papers write
+    /// them: "Cifar-10", "U-net", "Synthia", "ReLu", "FLAN-T5", and "mixup" as its own paper writes it.
+    @Test func namesInTheCasesPapersWriteThem() {
+        let e = entities("Untitled", "We train a U-net with mixup and ReLu units on Cifar-10 and Cifar-100, adapt from "
+                         + "Synthia to Cityscapes, and prompt FLAN-T5.")
+        #expect(e.keys.sorted() == ["CIFAR-10", "CIFAR-100", "Cityscapes", "Flan-T5", "Mixup", "ReLU", "SYNTHIA", "U-Net"],
+                "\(e.keys.sorted())")
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
