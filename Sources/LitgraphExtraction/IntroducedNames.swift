@@ -81,10 +81,16 @@ enum IntroducedNames {
     }
 
     /// Whether the words after a title's colon present a machine: their `headPhrase` ends in one of
-    /// `hardwareHeads`.
+    /// `hardwareHeads`, or in "platform" or "testbed" with a machine named further on ("Mini Cheetah: A
+    /// Platform for Pushing the Limits of Dynamic Quadruped Control"; "Habitat: A Platform for Embodied AI
+    /// Research" is software).
     static func presentsHardware(_ t: UnsafeBufferPointer<UInt8>, _ tail: [Token]) -> Bool {
-        headPhrase(t, tail).last.map { hardwareHeads.contains($0) } ?? false
+        guard let head = headPhrase(t, tail).last else { return false }
+        if hardwareHeads.contains(head) { return true }
+        return platformHeads.contains(head) && tail.contains { hardwareHeads.contains($0) }
     }
+
+    static let platformHeads = WordSet(["platform", "testbed"])
 
     /// The type the words after a title's colon give the name: the last cue noun of their `headPhrase`, its
     /// head ("A Big CAD Model Dataset for …" presents a dataset, not a model), else the first cue within seven

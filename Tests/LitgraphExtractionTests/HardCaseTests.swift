@@ -285,6 +285,12 @@ import LitgraphCorpus
         #expect(entities("AR2-D2: Training a Robot Without a Robot", "We train it.")["AR2-D2"]?.introduced == true)
         #expect(entities("CiT-Net: Convolutional Neural Networks Hand in Hand with Vision Transformers",
                          "We propose it.")["CiT-Net"]?.introduced == true)
+        // A platform with a machine named after it is a machine (ICRA 2019, IROS 2023); a platform for research
+        // is software.
+        #expect(entities("Mini Cheetah: A Platform for Pushing the Limits of Dynamic Quadruped Control",
+                         "We present the Mini Cheetah.").isEmpty)
+        #expect(entities("eViper: A Scalable Platform for Untethered Modular Soft Robots", "We present it.").isEmpty)
+        #expect(entities("Habitat: A Platform for Embodied AI Research", "We present Habitat.")["Habitat"]?.introduced == true)
     }
 
     /// The head of the phrase after a title's colon types the name (ml-conferences: CVPR 2019, ICRA 2024,
