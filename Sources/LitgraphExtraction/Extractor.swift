@@ -339,6 +339,18 @@ public final class Extractor: Sendable {
         public var longForms: [String]? = nil
     }
 
+    /// Whether a machine's noun follows `end` after a space or hyphen ("GelSight sensor", "HyQ robot").
+    static func namesMachine(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], end: Int) -> Bool {
+        let j = tokens.partitionPoint { $0.start > end }
+        guard j < tokens.count, tokens[j].start == end + 1, t[end] == 32 || t[end] == 45 else { return false }
+        return machineNouns.contains(tokens[j])
+    }
+
+    static let machineNouns = WordSet(["robot", "robots", "gripper", "grippers", "exoskeleton", "actuator",
+                                       "actuators", "manipulator", "humanoid", "quadruped", "hexapod", "sensor",
+                                       "sensors", "camera", "cameras", "muscle", "muscles", "hand", "hands", "arm",
+                                       "arms", "finger", "fingers", "skin", "device", "devices", "drone", "drones"])
+
     /// Whether a capitalised word follows `end` after a space or hyphen ("… View" after "Bird's Eye"): the
     /// hit is then the start of a longer phrase in title case, not the name.
     static func continuesTitlePhrase(_ t: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
@@ -512,6 +524,11 @@ public final class Extractor: Sendable {
         // Names found from context.
         let discoveries = DiscoveryRules.find(in: t, tokens: tokens, definitions: definitions, hits: hits,
                                               typeOfHit: { entries[Int($0.value)].type })
+        // A name the paper writes before a machine's noun ("GelSight sensors", "McKibben muscles", "the HyQ
+        // robot") names hardware, which the annotation guideline never counts: not in this paper, wherever
+        // it stands.
+        let machines = Set(discoveries.lazy.filter { !$0.introduced && Self.namesMachine(t, tokens, end: $0.end) }
+            .map { t.string($0.start, $0.end) })
         for d in discoveries where !b.isCovered(d.start..<d.end) && !NameShape.isBareVersion(t, d.start, d.end) {
             let surface = t.string(d.start, d.end)
             // A catalogue name spelled with other separators or case ("WMT-14" for WMT14, "LLaMA2" for Llama 2)
@@ -533,6 +550,7 @@ public final class Extractor: Sendable {
                 add(edition, surface: surface, at: d.start..<d.end)
                 continue
             }
+            if machines.contains(surface) && !d.introduced { continue }
             b.add(name: surface, type: d.typeHint ?? .method, surface: surface, at: d.start..<d.end,
                   catalogued: false, introduced: d.introduced, role: role(d.start, d.end, d.typeHint ?? .method))
             newNames.append((surface, d.typeHint ?? .method))
@@ -540,7 +558,10 @@ public final class Extractor: Sendable {
 
         // Names known from other papers of the corpus (after this paper's own, which win).
         if let corpusNames {
-            for h in corpusNames.matches(in: t) where !b.isCovered(h.start..<h.end) {
+            let found = corpusNames.matches(in: t)
+            // Another paper's name that this one writes before a machine's noun is hardware here too.
+            let machineNames = Set(found.lazy.filter { Self.namesMachine(t, tokens, end: $0.end) }.map(\.value))
+            for h in found where !b.isCovered(h.start..<h.end) && !machineNames.contains(h.value) {
                 let known = corpusNameList[Int(h.value)]
                 // A short acronym is this paper's only where it writes the long form too.
                 if let longForms = known.longForms, !longForms.contains(where: { Self.containsFolded(t, $0) }) { continue }

@@ -293,6 +293,22 @@ import LitgraphCorpus
         #expect(entities("Habitat: A Platform for Embodied AI Research", "We present Habitat.")["Habitat"]?.introduced == true)
     }
 
+    /// A name written before a machine's noun names hardware, here and wherever the paper writes it (IROS 2005:
+    /// "HRP-2 humanoid robot model"; CVPR 2013: "The GelSight sensor"), even when another paper of the corpus
+    /// introduced it.
+    @Test func namesOfMachinesAreNoEntities() {
+        let papers = [
+            Paper(id: "a", title: "Untitled", abstract: "The proposed method is verified through simulations using "
+                  + "software platform OpenHRP and HRP-2 humanoid robot model."),
+            Paper(id: "b", title: "GelSight: High-Resolution Robot Tactile Sensors", abstract: "We present GelSight."),
+            Paper(id: "c", title: "Untitled", abstract: "The GelSight sensor, when pressed against a surface, recovers "
+                  + "its texture. With GelSight, we recognise materials."),
+        ]
+        let results = extractor.extract(papers)
+        #expect(results[0].entities.map(\.name) == ["OpenHRP"], "\(results[0].entities.map(\.name))")
+        #expect(results[2].entities.isEmpty, "\(results[2].entities.map(\.name))")
+    }
+
     /// The head of the phrase after a title's colon types the name (ml-conferences: CVPR 2019, ICRA 2024,
     /// AISTATS 2021): "A Big CAD Model Dataset" presents a dataset, "A Fast Simulation Framework" a simulator;
     /// a phrase opened by a verb types nothing by its object ("Strengthening policy evaluation").
