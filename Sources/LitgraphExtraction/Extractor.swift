@@ -339,6 +339,13 @@ public final class Extractor: Sendable {
         public var longForms: [String]? = nil
     }
 
+    /// The normalised key without a plural "s" ("resnets" → "resnet"), for keys of five characters or more
+    /// that end in a single "s"; else nil.
+    static func singular(_ key: String) -> String? {
+        guard key.utf8.count >= 5, key.hasSuffix("s"), !key.hasSuffix("ss") else { return nil }
+        return String(key.dropLast())
+    }
+
     /// Whether a machine's noun follows `end` after a space or hyphen ("GelSight sensor", "HyQ robot").
     static func namesMachine(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], end: Int) -> Bool {
         let j = tokens.partitionPoint { $0.start > end }
@@ -536,7 +543,10 @@ public final class Extractor: Sendable {
             // (ADR)" (a catalogue hit, redefined), "Self-Organizing Map (SOM)" (no hit, as the catalogue writes
             // Set-of-Mark's "SoM"), where the catalogue has a long form to compare with.
             let key = ScoredEntity.normalize(surface)
-            if let index = normalizedIndex[key], !redefined.contains(surface),
+            // Or its plural ("ResNets", "MobileNets"): the architecture, written of several networks. (A
+            // capital "S" ends a name of its own: MAGMaS, SeALS, MUSES.)
+            if let index = normalizedIndex[key] ?? (t[d.end - 1] == 115 ? Self.singular(key).flatMap({ normalizedIndex[$0] }) : nil),
+               !redefined.contains(surface),
                d.longForm.map({ sameLongFormAsSurface(index, Self.longFormWords(t.string($0.lowerBound, $0.upperBound)))
                    || !Self.knowsLongForm(entries[index]) }) ?? true {
                 let entry = entries[index]

@@ -293,6 +293,17 @@ import LitgraphCorpus
         #expect(entities("Habitat: A Platform for Embodied AI Research", "We present Habitat.")["Habitat"]?.introduced == true)
     }
 
+    /// A catalogue name in the plural is that entry (ICCV 2017: "evaluated in ResNets, AlexNet, and
+    /// GoogLeNet"; CVPR 2019: "than MobileNets"), unless a capital S ends a name of its own (ICRA 2017:
+    /// "Multiple Aerial-Ground Manipulator System (MAGMaS)", not Magma).
+    @Test func pluralsOfCatalogueNames() {
+        let e = entities("Untitled", "The effectiveness of our approach is comprehensively evaluated in ResNets, AlexNet, "
+                         + "and GoogLeNet. Our MnasNet also achieves better mAP quality than MobileNets for COCO "
+                         + "object detection. We build a Multiple Aerial-Ground Manipulator System (MAGMaS).")
+        #expect(e["ResNet"]?.surfaces == ["ResNets"] && e["MobileNet"]?.surfaces == ["MobileNets"], "\(e.keys.sorted())")
+        #expect(e["Magma"] == nil && e["MAGMaS"] != nil, "\(e.keys.sorted())")
+    }
+
     /// A name written before a machine's noun names hardware, here and wherever the paper writes it (IROS 2005:
     /// "HRP-2 humanoid robot model"; CVPR 2013: "The GelSight sensor"), even when another paper of the corpus
     /// introduced it.
