@@ -353,10 +353,12 @@ public final class Extractor: Sendable {
         return machineNouns.contains(tokens[j])
     }
 
-    static let machineNouns = WordSet(["robot", "robots", "gripper", "grippers", "exoskeleton", "actuator",
-                                       "actuators", "manipulator", "humanoid", "quadruped", "hexapod", "sensor",
-                                       "sensors", "camera", "cameras", "muscle", "muscles", "hand", "hands", "arm",
-                                       "arms", "finger", "fingers", "skin", "device", "devices", "drone", "drones"])
+    /// The nouns that end a title presenting a machine (`IntroducedNames.hardwareHeads`), and the parts and
+    /// plurals a name may stand before.
+    static let machineNouns = WordSet(union: [IntroducedNames.hardwareHeads, WordSet([
+        "sensors", "camera", "cameras", "muscle", "muscles", "hand", "hands", "arm", "arms", "finger", "fingers",
+        "skin", "device", "devices", "drones",
+    ])])
 
     /// Whether a capitalised word follows `end` after a space or hyphen ("… View" after "Bird's Eye"): the
     /// hit is then the start of a longer phrase in title case, not the name.
@@ -366,7 +368,7 @@ public final class Extractor: Sendable {
 
     /// Whether a name is several words, each capitalised and otherwise lower case ("Bird's Eye", "Mini
     /// Cheetah"): an ordinary phrase in title case, which another paper may write as part of a longer one
-    /// ("Bird's Eye View"), where a coined name ("Decision Diffuser" aside) has capitals or digits inside a word.
+    /// ("Bird's Eye View"). Most coined names have a capital or a digit inside a word ("TorqueNet3").
     static func isPlainWords(_ name: String) -> Bool {
         var words = 0, start = true
         for b in name.utf8 {
