@@ -269,6 +269,16 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
                 "\(e.keys.sorted())")
     }
 
+    /// The yearly ImageNet challenges are ImageNet, in every year papers cite (CVPR 2015: "the ImageNet
+    /// Large-Scale Visual Recognition Challenge 2014 (ILSVRC2014)"; "ILSVRC-12"), not a method named ILSVRC2014.
+    @Test func imageNetChallengesOfEveryYear() {
+        let e = entities("Untitled", "Our network achieves the best result in the ImageNet Large-Scale Visual Recognition "
+                         + "Challenge 2014 (ILSVRC2014). It was pretrained on ILSVRC-12 and tested on ILSVRC 2013.")
+        #expect(e.keys.sorted() == ["ImageNet"], "\(e.keys.sorted())")
+        #expect(e["ImageNet"].map { Set(["ILSVRC2014", "ILSVRC-12", "ILSVRC 2013"]).isSubset(of: $0.surfaces) } == true,
+                "\(String(describing: e["ImageNet"]))")
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
