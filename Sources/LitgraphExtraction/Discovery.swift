@@ -51,8 +51,7 @@ enum DiscoveryRules {
         // Short forms as byte ranges: a few per paper, compared byte for byte (`isTerminology`), where a set
         // of Strings built a String per candidate token to ask.
         var terminology: [Range<Int>] = []
-        for d in definitions where !isTitleCase(t, d.longStart, d.longEnd) || isMetric(t, d.longStart, d.longEnd)
-            || isTask(t, d.longStart, d.longEnd) {
+        for d in definitions where definesTerminology(t, d) {
             terminology.append(d.shortStart..<d.shortEnd)
         }
         func isTerminology(_ s: Int, _ e: Int) -> Bool {
@@ -216,6 +215,12 @@ enum DiscoveryRules {
     }
 
     /// Words of a long form all capitalised (small function words aside), at least two of them.
+    /// Whether a definition makes its short form a term of the field rather than a name: a long form not in
+    /// title case ("weakly supervised object localization (WSOL)"), or one of a metric or a task.
+    static func definesTerminology(_ t: UnsafeBufferPointer<UInt8>, _ d: AcronymDefinition) -> Bool {
+        !isTitleCase(t, d.longStart, d.longEnd) || isMetric(t, d.longStart, d.longEnd) || isTask(t, d.longStart, d.longEnd)
+    }
+
     static func isTitleCase(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         var words = 0
         var i = s

@@ -154,6 +154,11 @@ public final class Extractor: Sendable {
     /// for in every other paper; a name two papers coin independently still is.
     static let maxIntroducers = 2
 
+    /// Papers that must define an introduced name as a term (a long form not in title case), and outnumber
+    /// those that write its long form as a name, before it counts as a term of the field and is not looked for
+    /// in other papers.
+    static let minTermPapers = 2
+
     /// The entities of many papers, in input order. Two passes: names that papers of this corpus introduce
     /// (and that look like names) are then found in every other paper too, unless more than `maxIntroducers`
     /// papers introduce them.
@@ -192,13 +197,45 @@ public final class Extractor: Sendable {
             }
         }
         guard !names.isEmpty else { return first }
-        let matcher = Matcher(patterns: names.enumerated().map {
+        var matcher = Matcher(patterns: names.enumerated().map {
             MatcherPattern($1.name, exactCase: true, value: Int32($0))
         })
+        // A name that two or more papers define as a term, by a long form not in title case ("the hybrid
+        // zero dynamics (HZD) controller", "electronic health records (EHR)"), and fewer as a name, is a term
+        // of the field that one paper appeared to present, not its coinage: it is not looked for either. (One
+        // paper citing a coinage in lower case, "closed-loop adversarial training (CAT)", still finds it.)
+        let texts = papers.map { Self.bytes(of: $0).text }
+        var termPapers = [Int](repeating: 0, count: names.count), namePapers = termPapers
+        for (text, firstPass) in zip(texts, first) {
+            text.withUnsafeBufferPointer { t in
+                let hits = matcher.matches(in: t)
+                guard !hits.isEmpty else { return }
+                let definitions = AcronymDefinitions.find(in: t)
+                guard !definitions.isEmpty else { return }
+                var terms = Set<Int32>(), defined = Set<Int32>()
+                // (The papers that introduce the name are no witnesses: their long form may read as a term, as
+                // "Closed-loop Adversarial Training" does, and still be their coinage.)
+                let own = Set(firstPass.entities.lazy.filter(\.introduced).map { $0.name.lowercased() })
+                for h in hits where !own.contains(names[Int(h.value)].name.lowercased()) {
+                    guard let d = definitions.first(where: { $0.shortStart == h.start && $0.shortEnd == h.end }) else { continue }
+                    if DiscoveryRules.definesTerminology(t, d) { terms.insert(h.value) } else { defined.insert(h.value) }
+                }
+                for value in terms { termPapers[Int(value)] += 1 }
+                for value in defined.subtracting(terms) { namePapers[Int(value)] += 1 }
+            }
+        }
+        // A term: defined as one by two or more papers, and by more papers than write its long form as a name.
+        func isTerm(_ i: Int) -> Bool { termPapers[i] >= Self.minTermPapers && termPapers[i] > namePapers[i] }
+        if names.indices.contains(where: isTerm) {
+            let kept = names.indices.filter { !isTerm($0) }
+            names = kept.map { names[$0] }
+            guard !names.isEmpty else { return first }
+            matcher = Matcher(patterns: names.enumerated().map { MatcherPattern($1.name, exactCase: true, value: Int32($0)) })
+        }
         // Only papers in which some corpus-wide name occurs are extracted again; for the rest the second pass
         // would repeat the first exactly.
-        return zip(papers, first).map { paper, firstPass in
-            let (text, _) = Self.bytes(of: paper)
+        return zip(papers, zip(texts, first)).map { paper, pass in
+            let (text, firstPass) = pass
             let mentionsCorpusName = text.withUnsafeBufferPointer { !matcher.matches(in: $0).isEmpty }
             return mentionsCorpusName ? extract(paper, corpusNames: matcher, corpusNameList: names) : firstPass
         }

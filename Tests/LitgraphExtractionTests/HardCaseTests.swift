@@ -464,6 +464,27 @@ import LitgraphCorpus
         }
     }
 
+    /// A name that one paper appears to present ("we present ... Hybrid Zero Dynamics (HZD)", ICRA 2019) but
+    /// two others define as a term, by a long form not in title case ("the hybrid zero dynamics (HZD)
+    /// controller framework", ICRA 2015; "Using the hybrid zero dynamics (HZD) framework", ICRA 2020), is a
+    /// term of the field: not looked for in other papers. (One paper citing a coinage in lower case does not
+    /// make it a term: `shortAcronymsFromOtherPapersNeedTheirLongForm`.)
+    @Test func namesOtherPapersDefineAsTermsAreNotLookedFor() {
+        let papers = [
+            Paper(id: "a", title: "Reinforcement Learning Meets Hybrid Zero Dynamics: A Case Study for RABBIT",
+                  abstract: "In this paper, we present a novel approach for the design of feedback controllers using "
+                      + "Reinforcement Learning (RL) and Hybrid Zero Dynamics (HZD)."),
+            Paper(id: "b", title: "Untitled", abstract: "For an underactuated biped on a constant-slope terrain, the hybrid "
+                  + "zero dynamics (HZD) controller framework provides exponentially stable walking motions."),
+            Paper(id: "c", title: "Untitled", abstract: "Using the hybrid zero dynamics (HZD) framework, gaits for these "
+                  + "bipedal robots can be rapidly generated along with corresponding controllers."),
+            Paper(id: "d", title: "Untitled", abstract: "We stabilise HZD gaits on a compliant biped."),
+        ]
+        let results = extractor.extract(papers)
+        #expect(results[0].entities.contains { $0.name == "HZD" }, "\(results[0].entities.map(\.name))")
+        for paper in results[1...] { #expect(paper.entities.isEmpty, "\(paper.id): \(paper.entities.map(\.name))") }
+    }
+
     /// A name of two letters that one paper introduces is not looked for in the others: "SO" of "Special
     /// Orthogonal (SO)" would otherwise be found in every "SO(3)".
     @Test func twoLetterNamesStayInTheirPaper() {
