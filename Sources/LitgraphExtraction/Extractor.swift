@@ -161,7 +161,7 @@ public final class Extractor: Sendable {
 
     /// The entities of many papers, in input order. Two passes: names that papers of this corpus introduce
     /// (and that look like names) are then found in every other paper too, unless more than `maxIntroducers`
-    /// papers introduce them.
+    /// papers introduce them or the papers treat them as terms (`termsOfTheField`).
     public func extract(_ papers: [Paper]) -> [PaperEntities] {
         let first = papers.map { extract($0) }
         var introducers: [String: Int] = [:]
@@ -197,25 +197,45 @@ public final class Extractor: Sendable {
             }
         }
         guard !names.isEmpty else { return first }
-        var matcher = Matcher(patterns: names.enumerated().map {
-            MatcherPattern($1.name, exactCase: true, value: Int32($0))
-        })
         // A name that two or more papers define as a term, by a long form not in title case ("the hybrid
         // zero dynamics (HZD) controller", "electronic health records (EHR)"), and fewer as a name, is a term
         // of the field that one paper appeared to present, not its coinage: it is not looked for either. (One
         // paper citing a coinage in lower case, "closed-loop adversarial training (CAT)", still finds it.)
-        let texts = papers.map { Self.bytes(of: $0).text }
+        let terms = Self.termsOfTheField(names, in: papers, firstPass: first)
+        names = names.indices.filter { !terms.contains($0) }.map { names[$0] }
+        guard !names.isEmpty else { return first }
+        let matcher = Self.corpusMatcher(names)
+        // Only papers in which some corpus-wide name occurs are extracted again; for the rest the second pass
+        // would repeat the first exactly.
+        return zip(papers, first).map { paper, firstPass in
+            let (text, _) = Self.bytes(of: paper)
+            let mentionsCorpusName = text.withUnsafeBufferPointer { !matcher.matches(in: $0).isEmpty }
+            return mentionsCorpusName ? extract(paper, corpusNames: matcher, corpusNameList: names) : firstPass
+        }
+    }
+
+    /// The matcher of a corpus's names: exact case, each name's index its value.
+    static func corpusMatcher(_ names: [CorpusName]) -> Matcher {
+        Matcher(patterns: names.enumerated().map { MatcherPattern($1.name, exactCase: true, value: Int32($0)) })
+    }
+
+    /// The indices of `names` that the papers treat as terms of the field: defined as a term (a long form not
+    /// in title case, `DiscoveryRules.definesTerminology`) by `minTermPapers` or more papers, and by more
+    /// papers than define it as a name. The papers that introduce a name are no witnesses: their long form may
+    /// read as a term, as "Closed-loop Adversarial Training" does, and still be their coinage. One pass over
+    /// the papers, finding acronym definitions only in those that write some name; each paper's bytes are
+    /// made again rather than kept (a million abstracts hold 1.4 GB).
+    static func termsOfTheField(_ names: [CorpusName], in papers: [Paper], firstPass: [PaperEntities]) -> Set<Int> {
+        let matcher = corpusMatcher(names)
         var termPapers = [Int](repeating: 0, count: names.count), namePapers = termPapers
-        for (text, firstPass) in zip(texts, first) {
-            text.withUnsafeBufferPointer { t in
+        for (paper, result) in zip(papers, firstPass) {
+            Self.bytes(of: paper).text.withUnsafeBufferPointer { t in
                 let hits = matcher.matches(in: t)
                 guard !hits.isEmpty else { return }
                 let definitions = AcronymDefinitions.find(in: t)
                 guard !definitions.isEmpty else { return }
+                let own = Set(result.entities.lazy.filter(\.introduced).map { $0.name.lowercased() })
                 var terms = Set<Int32>(), defined = Set<Int32>()
-                // (The papers that introduce the name are no witnesses: their long form may read as a term, as
-                // "Closed-loop Adversarial Training" does, and still be their coinage.)
-                let own = Set(firstPass.entities.lazy.filter(\.introduced).map { $0.name.lowercased() })
                 for h in hits where !own.contains(names[Int(h.value)].name.lowercased()) {
                     guard let d = definitions.first(where: { $0.shortStart == h.start && $0.shortEnd == h.end }) else { continue }
                     if DiscoveryRules.definesTerminology(t, d) { terms.insert(h.value) } else { defined.insert(h.value) }
@@ -224,21 +244,7 @@ public final class Extractor: Sendable {
                 for value in defined.subtracting(terms) { namePapers[Int(value)] += 1 }
             }
         }
-        // A term: defined as one by two or more papers, and by more papers than write its long form as a name.
-        func isTerm(_ i: Int) -> Bool { termPapers[i] >= Self.minTermPapers && termPapers[i] > namePapers[i] }
-        if names.indices.contains(where: isTerm) {
-            let kept = names.indices.filter { !isTerm($0) }
-            names = kept.map { names[$0] }
-            guard !names.isEmpty else { return first }
-            matcher = Matcher(patterns: names.enumerated().map { MatcherPattern($1.name, exactCase: true, value: Int32($0)) })
-        }
-        // Only papers in which some corpus-wide name occurs are extracted again; for the rest the second pass
-        // would repeat the first exactly.
-        return zip(papers, zip(texts, first)).map { paper, pass in
-            let (text, firstPass) = pass
-            let mentionsCorpusName = text.withUnsafeBufferPointer { !matcher.matches(in: $0).isEmpty }
-            return mentionsCorpusName ? extract(paper, corpusNames: matcher, corpusNameList: names) : firstPass
-        }
+        return Set(names.indices.filter { termPapers[$0] >= minTermPapers && termPapers[$0] > namePapers[$0] })
     }
 
     /// Nouns that end the names of fields and tasks ("Federated Learning", "Visual Odometry", "Hierarchical
