@@ -548,6 +548,14 @@ public final class Extractor: Sendable {
         func exactHit(_ s: Int, _ e: Int) -> CatalogueEntry? {
             hits.first { $0.start == s && $0.end == e }.map { entries[Int($0.value)] }
         }
+        /// The entry of a hit that is all of [s, e) but a last kind word ("Open Images Dataset").
+        func hitBeforeKindWord(_ s: Int, _ e: Int) -> CatalogueEntry? {
+            guard let h = hits.first(where: { $0.start == s && $0.end < e }) else { return nil }
+            let j = tokens.partitionPoint { $0.start > h.end }
+            guard j < tokens.count, tokens[j].start == h.end + 1, tokens[j].end == e,
+                  IntroducedNames.cueType(t, tokens[j]) != nil else { return nil }
+            return entries[Int(h.value)]
+        }
 
         // Names introduced by the paper; a catalogued one is marked, a new one added.
         let intros = IntroducedNames.find(in: t, titleEnd: titleEnd, tokens: tokens, definitions: definitions,
@@ -633,7 +641,8 @@ public final class Extractor: Sendable {
             let short = t.string(d.shortStart, d.shortEnd)
             let long = t.string(d.longStart, d.longEnd)
             let owner: String?
-            if let e = exactHit(d.shortStart, d.shortEnd) ?? exactHit(d.longStart, d.longEnd) {
+            if let e = exactHit(d.shortStart, d.shortEnd) ?? exactHit(d.longStart, d.longEnd)
+                ?? hitBeforeKindWord(d.longStart, d.longEnd) {
                 owner = e.name
             } else if let known = b.position(short) {
                 owner = b.entities[known].name

@@ -102,6 +102,16 @@ import LitgraphCorpus
         #expect(e.count == 5, "\(e.keys.sorted())") // and Gauss-Newton, VAE
     }
 
+    /// A long form that is a catalogue name and a kind word ties its acronym to the entry (CVPR 2019: "large
+    /// datasets like Open Images Dataset v4 (OID)"; "the Levenberg-Marquardt algorithm (LMA)").
+    @Test func acronymsOfACatalogueNameAndAKindWord() {
+        let e = entities("Untitled", "However, large datasets like Open Images Dataset v4 (OID) are sparsely annotated. "
+                         + "We solve the fit with the Levenberg-Marquardt algorithm (LMA).")
+        #expect(e["Open Images"]?.surfaces.contains("OID") == true, "\(String(describing: e["Open Images"]))")
+        #expect(e["Levenberg-Marquardt"]?.surfaces.contains("LMA") == true, "\(e.keys.sorted())")
+        #expect(e.count == 2, "\(e.keys.sorted())")
+    }
+
     @Test func rolesFollowTheSentence() {
         let e = entities("A new world model",
                          "Recent agents such as Dreamer have shown promise. We evaluate on the DeepMind Control Suite and Atari 100k, where our method outperforms DrQ-v2.")
