@@ -279,6 +279,16 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
                 "\(String(describing: e["ImageNet"]))")
     }
 
+    /// The Unity engine as robotics and vision papers name their simulators (ICRA 2020, CVPR 2018), and not the
+    /// word: "unity" and a sentence-initial "Unity of purpose" are no simulator.
+    @Test func unityTheEngineNotTheWord() {
+        let e = entities("Untitled", "The soft body model was implemented using the Unity physics engine, and the "
+                         + "atomic actions in the Unity3D game engine.")
+        #expect(e["Unity"]?.surfaces == ["Unity", "Unity3D"], "\(e.keys.sorted())")
+        let word = entities("Untitled", "Unity of purpose matters; the unity of the team was strong.")
+        #expect(word.isEmpty, "\(word.keys.sorted())")
+    }
+
     @Test func jsonLineEscapesUntrustedText() throws {
         let result = extractor.extract(Paper(id: "a\"b\\c", title: "Line\nbreak <b> & \u{1} DreamerV3", abstract: ""))
         let object = try JSONSerialization.jsonObject(with: Data(result.jsonLine.utf8)) as? [String: Any]
