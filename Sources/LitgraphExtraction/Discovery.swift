@@ -214,13 +214,13 @@ enum DiscoveryRules {
         return false
     }
 
-    /// Words of a long form all capitalised (small function words aside), at least two of them.
     /// Whether a definition makes its short form a term of the field rather than a name: a long form not in
     /// title case ("weakly supervised object localization (WSOL)"), or one of a metric or a task.
     static func definesTerminology(_ t: UnsafeBufferPointer<UInt8>, _ d: AcronymDefinition) -> Bool {
         !isTitleCase(t, d.longStart, d.longEnd) || isMetric(t, d.longStart, d.longEnd) || isTask(t, d.longStart, d.longEnd)
     }
 
+    /// Words of a long form all capitalised (small function words aside), at least two of them.
     static func isTitleCase(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         var words = 0
         var i = s
