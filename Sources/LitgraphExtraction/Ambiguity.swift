@@ -43,9 +43,8 @@ enum AmbiguityRules {
         }
         if hit.end < t.count, t[hit.end] == 45 { return true } // "SAC-based", "Atari-style"
         // The words before the mention, or before the list it ends ("on Caltech, INRIA, and ETH").
-        var sentenceStart = first
-        while sentenceStart > 0 && !tokens[sentenceStart - 1].endsSentence { sentenceStart -= 1 }
-        let listStart = RoleRules.listStart(t, tokens, item: first, sentenceStart: sentenceStart)
+        let listStart = RoleRules.listStart(t, tokens, item: first,
+                                            sentenceStart: RoleRules.sentenceStart(tokens, of: first))
         var k = listStart - 1
         while k >= 0 && k >= listStart - 3 && !tokens[k].endsSentence {
             if RoleRules.compareBefore.contains(tokens[k]) || RoleRules.useBefore.contains(tokens[k])

@@ -27,8 +27,7 @@ enum RoleRules {
                      type: EntityType = .method) -> MentionRole {
         guard index < tokens.count else { return .uses }
         // The sentence around the mention.
-        var s = index
-        while s > 0 && !tokens[s - 1].endsSentence { s -= 1 }
+        let s = sentenceStart(tokens, of: index)
         var e = index
         while e < tokens.count - 1 && !tokens[e].endsSentence { e += 1 }
         // An item of a list takes its role from the words before the list: "experiments on CIFAR-10, SVHN and
@@ -58,6 +57,13 @@ enum RoleRules {
         // "X-based", "X as the backbone".
         if end < t.count, t[end] == 45 { return .uses }
         return s == 0 || ownSentence() ? .uses : .mentions
+    }
+
+    /// The first token of the sentence that token `index` is in.
+    static func sentenceStart(_ tokens: [Token], of index: Int) -> Int {
+        var s = index
+        while s > 0 && !tokens[s - 1].endsSentence { s -= 1 }
+        return s
     }
 
     /// Capitalised words that open a sentence or clause rather than name a list item.
