@@ -391,8 +391,7 @@ public final class Extractor: Sendable {
 
     /// Whether a machine's noun follows `end` after a space or hyphen ("GelSight sensor", "HyQ robot").
     static func namesMachine(_ t: UnsafeBufferPointer<UInt8>, _ tokens: [Token], end: Int) -> Bool {
-        let j = tokens.partitionPoint { $0.start > end }
-        guard j < tokens.count, tokens[j].start == end + 1, t[end] == 32 || t[end] == 45 else { return false }
+        guard let j = tokens.index(startingAt: end + 1), t[end] == 32 || t[end] == 45 else { return false }
         return machineNouns.contains(tokens[j])
     }
 
@@ -551,8 +550,7 @@ public final class Extractor: Sendable {
         /// The entry of a hit that is all of [s, e) but a last kind word ("Open Images Dataset").
         func hitBeforeKindWord(_ s: Int, _ e: Int) -> CatalogueEntry? {
             guard let h = hits.first(where: { $0.start == s && $0.end < e }) else { return nil }
-            let j = tokens.partitionPoint { $0.start > h.end }
-            guard j < tokens.count, tokens[j].start == h.end + 1, tokens[j].end == e,
+            guard let j = tokens.index(startingAt: h.end + 1), tokens[j].end == e,
                   IntroducedNames.cueType(t, tokens[j]) != nil else { return nil }
             return entries[Int(h.value)]
         }

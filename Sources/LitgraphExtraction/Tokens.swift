@@ -243,6 +243,12 @@ extension UnsafeBufferPointer where Element == UInt8 {
 }
 
 extension Array where Element == Token {
+    /// The index of the token that starts at byte `offset`, or nil. O(log n), as `partitionPoint`.
+    func index(startingAt offset: Int) -> Int? {
+        let j = partitionPoint { $0.start >= offset }
+        return j < count && self[j].start == offset ? j : nil
+    }
+
     /// The first index whose token satisfies `isAfter`, or `count`, for a predicate false on a prefix of the
     /// tokens and true on the rest (tokens are in text order). O(log n) where `firstIndex(where:)` is O(n).
     func partitionPoint(_ isAfter: (Token) -> Bool) -> Int {
